@@ -1,0 +1,145 @@
+import { awscdk, DependencyType, javascript } from 'projen';
+
+/**
+ * Lowest aws-cdk-lib the library itself needs (peer dependency floor).
+ * See the README section "Compatibility" for why this is the floor.
+ */
+const CDK_PEER_MIN = '2.257.0';
+
+/**
+ * aws-cdk-lib used for development, tests and integ snapshots.
+ *
+ * Pinned on purpose: the newest `@aws-cdk/integ-runner` on the registry (2.197.x) reads
+ * cloud-assembly schema 53 only, while aws-cdk-lib >= 2.258 writes schema 54+
+ * ("AssemblyVersionMismatch"). 2.257.0 is the newest release that still writes schema 53.
+ * `@aws-cdk/integ-tests-alpha` 2.245.0-alpha.0 (newest published) peers on aws-cdk-lib ^2.245.0.
+ */
+const CDK_DEV_VERSION = '2.257.0';
+const INTEG_TESTS_ALPHA = '2.245.0-alpha.0';
+const INTEG_RUNNER = '2.197.10';
+/** The aws-cdk CLI that integ-runner 2.197.10 itself ships with; reads schema 53. */
+const CDK_CLI = '2.1115.1';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-trusted-identity',
+  description:
+    'L2 constructs for identity trust on AWS: IAM OIDC providers, IAM Identity Center trusted token issuers and applications, and Verified Access trust providers, validated against the AWS API models at synth time.',
+  author: 'cdk-trusted-identity maintainers',
+  authorAddress: 'team@example.com',
+  repositoryUrl: 'https://github.com/cdk-trusted-identity/cdk-trusted-identity.git',
+  keywords: ['cdk', 'aws-cdk', 'iam', 'oidc', 'identity-center', 'sso', 'verified-access', 'trusted-identity-propagation'],
+  license: 'Apache-2.0',
+  stability: 'experimental',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  cdkVersion: CDK_PEER_MIN,
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+
+  // jsii targets. Names are hard to change once published.
+  publishToPypi: {
+    distName: 'cdk-trusted-identity',
+    module: 'cdk_trusted_identity',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdktrustedidentity',
+    mavenGroupId: 'io.github.cdk-trusted-identity',
+    mavenArtifactId: 'cdk-trusted-identity',
+  },
+
+  // A tsconfig for tests, examples, benchmarks and scripts at the top level, where editors expect it.
+  tsconfigDevFile: 'tsconfig.dev.json',
+  sampleCode: false,
+
+  devDeps: [
+    `@aws-cdk/integ-tests-alpha@${INTEG_TESTS_ALPHA}`,
+    `@aws-cdk/integ-runner@${INTEG_RUNNER}`,
+    `aws-cdk@${CDK_CLI}`,
+  ],
+
+  jestOptions: {
+    // .ci/run reads this file to print "N passed, N failed".
+    extraCliOptions: ['--json', '--outputFile=test-reports/jest-results.json'],
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '\\.snapshot/', '/cdk\\.out/'],
+    },
+  },
+
+  gitignore: ['cdk.out/', '*.snapshot/**/asset.*/', '.jsii.tabl.json', 'rosetta/', 'examples/cdk.out/', 'test-reports/'],
+});
+
+// Develop and test against the pinned release (see CDK_DEV_VERSION); users get the peer range.
+project.deps.addDependency(`aws-cdk-lib@${CDK_DEV_VERSION}`, DependencyType.DEVENV);
+
+// jsii with no warnings silenced: a prop that is a reserved word in Python or Java must fail the build.
+project.compileTask.reset('jsii --fail-on-warnings');
+project.tasks.tryFind('watch')?.reset('jsii -w');
+
+// README examples must compile in every language: jsii-rosetta extracts and compiles them.
+const rosetta = project.addTask('rosetta', {
+  description: 'Extract and compile the README examples with jsii-rosetta',
+  exec: 'jsii-rosetta extract --compile --fail --strict',
+});
+project.postCompileTask.spawn(rosetta);
+
+// Packaging. Python and Java packaging need PyPI (setuptools) and Maven Central (jsii runtime);
+// without CI=true projen would run them on every `npx projen build`. By default we only generate the
+// Python and Java code (offline). Full packaging stays available for a release job as `package:release`.
+const packageAll = project.tasks.tryFind('package-all')!;
+const packageJs = project.tasks.tryFind('package:js')!;
+const packagePython = project.tasks.tryFind('package:python')!;
+const packageJava = project.tasks.tryFind('package:java')!;
+packageAll.reset();
+packageAll.spawn(packageJs);
+packageAll.exec('jsii-pacmak -v --code-only --target python --target java --outdir dist/code-only');
+const packageRelease = project.addTask('package:release', {
+  description: 'Full packaging for all languages (needs PyPI and Maven Central; for the release job)',
+});
+packageRelease.spawn(packageJs);
+packageRelease.spawn(packagePython);
+packageRelease.spawn(packageJava);
+
+// Integration tests: snapshot-only (no AWS account here). Runs as part of `projen test`.
+const integ = project.addTask('integ', {
+  description: 'Verify the committed integ snapshots (no deployment)',
+  exec: 'integ-runner --language typescript --directory test',
+  receiveArgs: true,
+});
+project.addTask('integ:update', {
+  description: 'Regenerate integ snapshots offline (no deployment)',
+  exec: 'integ-runner --language typescript --directory test --update-on-failed --dry-run',
+  receiveArgs: true,
+});
+project.testTask.spawn(integ);
+
+// Validation tables generated from the AWS API models in ../shared/aws-models (committed output).
+project.addTask('gen:constraints', {
+  description: 'Regenerate src/private/constraints.generated.ts from ../shared/aws-models',
+  exec: 'ts-node --project tsconfig.dev.json scripts/gen-constraints.ts',
+});
+
+// Benchmarks are never timed tests: one run, side by side, ratios.
+project.addTask('bench', {
+  description: 'Synth-time and template-size benchmarks (OidcProvider vs raw CfnOIDCProvider, ...)',
+  exec: 'ts-node --project tsconfig.dev.json bench/bench.ts',
+});
+
+// The example app in examples/ (README's first command).
+project.addTask('example', {
+  description: 'Synthesize the example app and print its CloudFormation template',
+  cwd: 'examples',
+  exec: 'cdk synth --quiet=false',
+});
+
+project.tsconfigDev.addInclude('examples/**/*.ts');
+project.tsconfigDev.addInclude('bench/**/*.ts');
+project.tsconfigDev.addInclude('scripts/**/*.ts');
+
+project.addPackageIgnore('/examples/');
+project.addPackageIgnore('/bench/');
+project.addPackageIgnore('/scripts/');
+project.addPackageIgnore('/.ci/');
+
+project.synth();
