@@ -1,0 +1,677 @@
+import { CfnJson, IResource, Lazy, RemovalPolicy, Resource, Stack, Tags, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct, IConstruct } from 'constructs';
+import { resourcePathOf, stripHttps } from './private/arn';
+import { apiConstraint, cfnConstraint, checkList, checkString, checkTags, fail, warn } from './private/validation';
+
+const CREATE = 'iam:CreateOpenIDConnectProvider';
+/** "You cannot register more than 100 client IDs with a single IAM OIDC provider." (CreateOpenIDConnectProvider docs; not in the model). */
+const MAX_CLIENT_IDS = 100;
+const HEX40 = 'exactly 40 hexadecimal characters (the SHA-1 fingerprint of the CA certificate)';
+
+/**
+ * An IAM OpenID Connect provider.
+ *
+ * Usable wherever aws-cdk-lib takes an `iam.IOidcProvider` or an `iam.IOpenIdConnectProvider`
+ * (`oidcProviderArn`, `oidcProviderIssuer` and their `openIdConnectProvider*` aliases come from those).
+ */
+export interface IOidcProvider extends IResource, iam.IOidcProvider, iam.IOpenIdConnectProvider {
+  /**
+   * A principal for role trust policies that lets web identities of this provider assume the role,
+   * restricted by audience (`<issuer>:aud`) and subject (`<issuer>:sub`).
+   *
+   * For multi-tenant issuers (GitHub Actions, GitLab.com, HCP Terraform) a principal without a subject
+   * restriction is an error unless `allowAnySubject` is set.
+   */
+  principal(options?: OidcPrincipalOptions): iam.IPrincipal;
+}
+
+/**
+ * Properties of an `OidcProvider`.
+ */
+export interface OidcProviderProps {
+  /**
+   * The URL of the identity provider: `https://` followed by a host and an optional path, exactly as the
+   * tokens' `iss` claim says it (IAM does not normalize it). No query, fragment, user info or port.
+   *
+   * Changing it replaces the provider.
+   */
+  readonly url: string;
+
+  /**
+   * The client IDs (audiences) that may be used with this provider. Up to 100, each 1-255 characters.
+   *
+   * @default - no client IDs (a role's trust policy must then not rely on `<issuer>:aud`)
+   */
+  readonly clientIds?: string[];
+
+  /**
+   * Thumbprints (SHA-1, 40 hex characters) of the CA certificates of the provider's server. Up to 5.
+   *
+   * Since 2024 IAM obtains and maintains the thumbprint of the provider's certificate authority itself,
+   * so you only need this for providers whose certificate is not trusted by IAM's library of CAs.
+   *
+   * @default - IAM retrieves the thumbprint itself
+   */
+  readonly thumbprints?: string[];
+
+  /**
+   * What happens to the provider when it is removed from the stack or the stack is deleted.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Tags for the provider (at most 50, counting tags applied with `Tags.of()`).
+   *
+   * @default - no tags other than those applied with `Tags.of()`
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Options for `OidcProvider.principal()`.
+ */
+export interface OidcPrincipalOptions {
+  /**
+   * The subjects (`sub` claim) allowed to assume the role. Values containing `*` or `?` are matched with
+   * `StringLike`, the others with `StringEquals`.
+   *
+   * For GitHub Actions, GitLab and HCP Terraform use `GitHubActionsSubject`, `GitLabSubject` and
+   * `TerraformCloudSubject` to build them.
+   *
+   * @default - no subject restriction: an error for multi-tenant issuers unless `allowAnySubject` is true
+   */
+  readonly subjects?: string[];
+
+  /**
+   * The audiences (`aud` claim) allowed. Matched with `StringEquals`.
+   *
+   * @default - the issuer's documented default audience for the presets (e.g. `sts.amazonaws.com` for GitHub
+   * Actions), otherwise the provider's client IDs
+   */
+  readonly audiences?: string[];
+
+  /**
+   * Allow a principal without a subject restriction (or with subjects that match any tenant) for a
+   * multi-tenant issuer such as GitHub Actions. Anyone with an account on that issuer could then assume the
+   * role: only set this if other conditions restrict it.
+   *
+   * @default false
+   */
+  readonly allowAnySubject?: boolean;
+
+  /**
+   * More conditions to add to the trust policy, e.g. `{ StringEquals: { 'token.actions.githubusercontent.com:repository_owner_id': '123' } }`.
+   * Conditions on `aud` and `sub` built from `audiences` and `subjects` are merged with these.
+   *
+   * @default - none
+   */
+  readonly conditions?: { [operator: string]: any };
+}
+
+/** What the library knows about well-known issuers (by host). */
+interface IssuerProfile {
+  readonly name: string;
+  /** Anyone can get tokens from this issuer: a missing or wildcard subject opens the role to the world. */
+  readonly multiTenant: boolean;
+  /** The documented default audience for AWS. */
+  readonly defaultAudience?: string;
+  /** The subject prefix that names the tenant (`repo:`), so that `repo:*` is recognised as "any tenant". */
+  readonly tenantPrefixes: string[];
+}
+
+const ISSUER_PROFILES: { [issuer: string]: IssuerProfile } = {
+  'token.actions.githubusercontent.com': {
+    name: 'GitHub Actions',
+    multiTenant: true,
+    defaultAudience: 'sts.amazonaws.com',
+    tenantPrefixes: ['repo:'],
+  },
+  'gitlab.com': {
+    name: 'GitLab.com',
+    multiTenant: true,
+    defaultAudience: 'https://gitlab.com',
+    tenantPrefixes: ['project_path:'],
+  },
+  'app.terraform.io': {
+    name: 'HCP Terraform',
+    multiTenant: true,
+    defaultAudience: 'aws.workload.identity',
+    tenantPrefixes: ['organization:'],
+  },
+};
+
+function profileOf(issuer: string): IssuerProfile | undefined {
+  if (Token.isUnresolved(issuer)) return undefined;
+  // GitHub Enterprise Cloud with a unique issuer URL: token.actions.githubusercontent.com/<enterprise>.
+  const host = issuer.split('/')[0];
+  return ISSUER_PROFILES[host];
+}
+
+abstract class OidcProviderBase extends Resource implements IOidcProvider {
+  public abstract readonly oidcProviderArn: string;
+  public abstract readonly oidcProviderIssuer: string;
+
+  /** Audiences used by `principal()` when none are given. */
+  protected abstract defaultAudiences(): string[] | undefined;
+
+  private principalCount = 0;
+
+  public get openIdConnectProviderArn(): string {
+    return this.oidcProviderArn;
+  }
+
+  public get openIdConnectProviderIssuer(): string {
+    return this.oidcProviderIssuer;
+  }
+
+  public get oidcProviderRef(): iam.OIDCProviderReference {
+    return { oidcProviderArn: this.oidcProviderArn };
+  }
+
+  public principal(options: OidcPrincipalOptions = {}): iam.IPrincipal {
+    const issuer = this.oidcProviderIssuer;
+    const profile = profileOf(issuer);
+    const audiences = options.audiences ?? this.defaultAudiences();
+    const subjects = options.subjects ?? [];
+
+    if (!audiences || (!Token.isUnresolved(audiences) && audiences.length === 0)) {
+      fail(this, 'audiences', options.audiences ?? [], 'must name at least one audience: pass `audiences`, or give the provider `clientIds`');
+    }
+    for (const [i, s] of subjects.entries()) {
+      if (!Token.isUnresolved(s) && s.length === 0) fail(this, `subjects[${i}]`, s, 'must not be empty');
+    }
+    if (profile?.multiTenant && !options.allowAnySubject) {
+      if (subjects.length === 0) {
+        fail(this, 'subjects', subjects, `must restrict the subject: ${profile.name} is a multi-tenant issuer, so without a subject condition any ${profile.name} user could assume the role. Pass subjects (e.g. built with the subject helpers), or set allowAnySubject: true if other conditions restrict it`);
+      }
+      subjects.forEach((s, i) => {
+        if (!Token.isUnresolved(s) && matchesAnyTenant(s, profile)) {
+          fail(this, `subjects[${i}]`, s, `matches every ${profile.name} tenant: name the tenant (e.g. "${profile.tenantPrefixes[0]}my-org/...") or set allowAnySubject: true if other conditions restrict it`);
+        }
+      });
+    }
+
+    const conditions: { [op: string]: { [key: string]: any } } = {};
+    const add = (op: string, key: string, values: string[]) => {
+      if (values.length === 0) return;
+      conditions[op] = { ...(conditions[op] ?? {}), [`${issuer}:${key}`]: values.length === 1 ? values[0] : values };
+    };
+    add('StringEquals', 'aud', audiences);
+    add('StringEquals', 'sub', subjects.filter(s => Token.isUnresolved(s) || !/[*?]/.test(s)));
+    add('StringLike', 'sub', subjects.filter(s => !Token.isUnresolved(s) && /[*?]/.test(s)));
+    for (const [op, block] of Object.entries(options.conditions ?? {})) {
+      conditions[op] = { ...(conditions[op] ?? {}), ...block };
+    }
+
+    // Condition keys cannot hold tokens in a policy document; CfnJson renders them at deploy time.
+    if (Token.isUnresolved(issuer)) {
+      const rendered: { [op: string]: any } = {};
+      for (const [op, block] of Object.entries(conditions)) {
+        rendered[op] = new CfnJson(this, `PrincipalConditions${this.principalCount}${op}`, { value: block });
+      }
+      this.principalCount++;
+      return new iam.OpenIdConnectPrincipal(this, rendered);
+    }
+    return new iam.OpenIdConnectPrincipal(this, conditions);
+  }
+}
+
+function matchesAnyTenant(subject: string, profile: IssuerProfile): boolean {
+  if (/^[*?]*$/.test(subject)) return true;
+  return profile.tenantPrefixes.some(p => subject.startsWith(p) && /^[*?]/.test(subject.slice(p.length)));
+}
+
+/**
+ * An IAM OpenID Connect identity provider, backed by the native `AWS::IAM::OIDCProvider` (no custom resource).
+ *
+ * Validates the URL, client IDs, thumbprints and tags against the IAM API model at synth time, and builds
+ * role trust principals that guard against the usual multi-tenant mistakes.
+ *
+ * @resource AWS::IAM::OIDCProvider
+ */
+export class OidcProvider extends OidcProviderBase {
+  /**
+   * Imports an existing provider by ARN. The issuer is taken from the ARN (token-safe).
+   */
+  public static fromOidcProviderArn(scope: Construct, id: string, oidcProviderArn: string): IOidcProvider {
+    return new ImportedOidcProvider(scope, id, oidcProviderArn, undefined);
+  }
+
+  /**
+   * Imports an existing provider of this account by its issuer URL (e.g. `https://token.actions.githubusercontent.com`).
+   * The ARN is built from the stack's partition and account (token-safe).
+   */
+  public static fromIssuerUrl(scope: Construct, id: string, url: string): IOidcProvider {
+    const issuer = stripHttps(url);
+    const arn = Stack.of(scope).formatArn({ service: 'iam', region: '', resource: 'oidc-provider', resourceName: issuer });
+    return new ImportedOidcProvider(scope, id, arn, issuer);
+  }
+
+  /**
+   * The GitHub Actions provider (`https://token.actions.githubusercontent.com`) with audience `sts.amazonaws.com`.
+   * Build subjects with `GitHubActionsSubject`.
+   */
+  public static gitHubActions(scope: Construct, id: string, props: GitHubActionsOidcProviderProps = {}): OidcProvider {
+    return new OidcProvider(scope, id, {
+      ...props,
+      url: props.url ?? 'https://token.actions.githubusercontent.com',
+      clientIds: props.clientIds ?? ['sts.amazonaws.com'],
+    });
+  }
+
+  /**
+   * A GitLab provider: GitLab.com (`https://gitlab.com`) by default, or a self-managed instance by `url`.
+   * The audience defaults to the instance URL (what GitLab's AWS guide configures in `id_tokens`).
+   * Build subjects with `GitLabSubject`.
+   */
+  public static gitLab(scope: Construct, id: string, props: GitLabOidcProviderProps = {}): OidcProvider {
+    const url = props.url ?? 'https://gitlab.com';
+    return new OidcProvider(scope, id, { ...props, url, clientIds: props.clientIds ?? [url] });
+  }
+
+  /**
+   * The HCP Terraform provider (`https://app.terraform.io`) with audience `aws.workload.identity`.
+   * Build subjects with `TerraformCloudSubject`.
+   */
+  public static terraformCloud(scope: Construct, id: string, props: TerraformCloudOidcProviderProps = {}): OidcProvider {
+    return new OidcProvider(scope, id, {
+      ...props,
+      url: props.url ?? 'https://app.terraform.io',
+      clientIds: props.clientIds ?? ['aws.workload.identity'],
+    });
+  }
+
+  /**
+   * The ARN of the provider.
+   *
+   * @attribute
+   */
+  public readonly oidcProviderArn: string;
+
+  /**
+   * The issuer (URL without `https://`).
+   *
+   * @attribute
+   */
+  public readonly oidcProviderIssuer: string;
+
+  /** The URL of the provider as given. */
+  public readonly url: string;
+
+  private readonly resource: iam.CfnOIDCProvider;
+  private readonly clientIds: string[] = [];
+  private readonly thumbprints: string[] = [];
+  private clientIdsAreToken = false;
+  private thumbprintsAreToken = false;
+
+  constructor(scope: Construct, id: string, props: OidcProviderProps) {
+    super(scope, id);
+
+    validateUrl(this, props.url);
+    checkList(this, 'clientIds', props.clientIds, apiConstraint(CREATE, 'ClientIDList'), apiConstraint(CREATE, 'ClientIDList[]'), {
+      maxItems: MAX_CLIENT_IDS,
+      unique: true,
+    });
+    checkList(this, 'thumbprints', props.thumbprints, cfnConstraint('AWS::IAM::OIDCProvider:ThumbprintList'), cfnConstraint('AWS::IAM::OIDCProvider:ThumbprintList[]'), {
+      unique: true,
+      describe: HEX40,
+    });
+    checkTags(this, 'tags', props.tags, CREATE, 'Tags');
+
+    this.url = props.url;
+    this.resource = new iam.CfnOIDCProvider(this, 'Resource', {
+      url: props.url,
+      clientIdList: Lazy.list({ produce: () => (this.clientIds.length > 0 ? [...this.clientIds] : undefined) }),
+      thumbprintList: Lazy.list({ produce: () => (this.thumbprints.length > 0 ? [...this.thumbprints] : undefined) }),
+    });
+    if (props.removalPolicy) {
+      this.resource.applyRemovalPolicy(props.removalPolicy);
+    }
+    for (const [k, v] of Object.entries(props.tags ?? {})) {
+      Tags.of(this).add(k, v);
+    }
+
+    // A list token (e.g. Fn.split) cannot be appended to; keep it as the whole list.
+    if (props.clientIds && Token.isUnresolved(props.clientIds)) {
+      this.resource.clientIdList = props.clientIds;
+      this.clientIdsAreToken = true;
+    } else {
+      this.clientIds.push(...(props.clientIds ?? []));
+    }
+    if (props.thumbprints && Token.isUnresolved(props.thumbprints)) {
+      this.resource.thumbprintList = props.thumbprints;
+      this.thumbprintsAreToken = true;
+    } else {
+      this.thumbprints.push(...(props.thumbprints ?? []));
+    }
+
+    this.oidcProviderArn = this.resource.attrArn;
+    this.oidcProviderIssuer = Token.isUnresolved(props.url) ? resourcePathOf(this, 'url', this.oidcProviderArn, 'oidc-provider') : stripHttps(props.url);
+
+    // Tags applied later with Tags.of() count too: checked once all aspects have run.
+    this.node.addValidation({
+      validate: () => {
+        const tags = Object.fromEntries((this.resource.tags.renderTags() as Array<{ key: string; value: string }> | undefined ?? []).map(t => [t.key, t.value]));
+        try {
+          checkTags(this, 'tags', tags, CREATE, 'Tags');
+        } catch (e: any) {
+          return [e.message];
+        }
+        return [];
+      },
+    });
+  }
+
+  /**
+   * The client IDs (audiences) registered so far (literal values and tokens).
+   */
+  public get oidcProviderClientIds(): string[] {
+    return this.clientIdsAreToken ? this.resource.clientIdList! : [...this.clientIds];
+  }
+
+  /**
+   * The thumbprints registered so far.
+   */
+  public get oidcProviderThumbprints(): string[] {
+    return this.thumbprintsAreToken ? this.resource.thumbprintList! : [...this.thumbprints];
+  }
+
+  /**
+   * Adds a client ID (audience). Validated like `clientIds`.
+   */
+  public addClientId(clientId: string): void {
+    if (this.clientIdsAreToken) {
+      fail(this, 'addClientId', clientId, 'cannot be used when clientIds was given as a list token');
+    }
+    const next = [...this.clientIds, clientId];
+    checkList(this, 'clientIds', next, apiConstraint(CREATE, 'ClientIDList'), apiConstraint(CREATE, 'ClientIDList[]'), {
+      maxItems: MAX_CLIENT_IDS,
+      unique: true,
+    });
+    this.clientIds.push(clientId);
+  }
+
+  /**
+   * Adds a thumbprint. Validated like `thumbprints`.
+   */
+  public addThumbprint(thumbprint: string): void {
+    if (this.thumbprintsAreToken) {
+      fail(this, 'addThumbprint', thumbprint, 'cannot be used when thumbprints was given as a list token');
+    }
+    const next = [...this.thumbprints, thumbprint];
+    checkList(this, 'thumbprints', next, cfnConstraint('AWS::IAM::OIDCProvider:ThumbprintList'), cfnConstraint('AWS::IAM::OIDCProvider:ThumbprintList[]'), {
+      unique: true,
+      describe: HEX40,
+    });
+    this.thumbprints.push(thumbprint);
+  }
+
+  protected defaultAudiences(): string[] | undefined {
+    if (this.clientIdsAreToken) return this.resource.clientIdList;
+    if (this.clientIds.length > 0) return [...this.clientIds];
+    const profile = profileOf(this.oidcProviderIssuer);
+    return profile?.defaultAudience ? [profile.defaultAudience] : undefined;
+  }
+}
+
+class ImportedOidcProvider extends OidcProviderBase {
+  public readonly oidcProviderArn: string;
+  public readonly oidcProviderIssuer: string;
+
+  constructor(scope: Construct, id: string, arn: string, issuer: string | undefined) {
+    super(scope, id, { environmentFromArn: arn });
+    this.oidcProviderArn = arn;
+    this.oidcProviderIssuer = issuer ?? resourcePathOf(this, 'oidcProviderArn', arn, 'oidc-provider');
+  }
+
+  protected defaultAudiences(): string[] | undefined {
+    const profile = profileOf(this.oidcProviderIssuer);
+    return profile?.defaultAudience ? [profile.defaultAudience] : undefined;
+  }
+}
+
+/**
+ * Validates an OIDC provider URL: `https://`, at most 255 characters, no query, fragment, user info or port.
+ * Warns about what IAM does not normalize (trailing slash, upper-case host): the token's `iss` must match byte for byte.
+ */
+function validateUrl(scope: IConstruct, url: string): void {
+  if (Token.isUnresolved(url)) return;
+  checkString(scope, 'url', url, apiConstraint(CREATE, 'Url'));
+  const m = /^https:\/\/([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/.exec(url);
+  if (!m) {
+    fail(scope, 'url', url, 'must start with "https://" (IAM accepts only HTTPS issuers), e.g. "https://token.actions.githubusercontent.com"');
+  }
+  const [, authority, path, query, fragment] = m;
+  if (query !== undefined) fail(scope, 'url', url, 'must not contain a query string ("?..."): use the issuer URL exactly as in the tokens\' "iss" claim');
+  if (fragment !== undefined) fail(scope, 'url', url, 'must not contain a fragment ("#...")');
+  if (authority.includes('@')) fail(scope, 'url', url, 'must not contain user info ("user@host")');
+  if (authority.length === 0) fail(scope, 'url', url, 'must name a host after "https://"');
+  if (/:\d*$/.test(authority)) fail(scope, 'url', url, 'must not contain a port: IAM only connects to the provider on port 443');
+  if (!/^[A-Za-z0-9.-]+$/.test(authority)) {
+    fail(scope, 'url', url, 'must have a host made of letters, digits, "." and "-"');
+  }
+  if (path.endsWith('/')) {
+    warn(scope, 'oidcUrlTrailingSlash', `url "${url}" ends with "/". IAM does not normalize the URL: it must equal the tokens' "iss" claim byte for byte, and most issuers have no trailing slash.`);
+  }
+  if (authority !== authority.toLowerCase()) {
+    warn(scope, 'oidcUrlUpperCaseHost', `url "${url}" has upper-case letters in its host. IAM does not normalize the URL: it must equal the tokens' "iss" claim byte for byte, which is almost always lower case.`);
+  }
+}
+
+/**
+ * Properties of the GitHub Actions preset.
+ */
+export interface GitHubActionsOidcProviderProps {
+  /**
+   * The issuer URL. Set it for GitHub Enterprise Cloud with a unique issuer
+   * (`https://token.actions.githubusercontent.com/<enterprise>`) or GitHub Enterprise Server
+   * (`https://<host>/_services/token`).
+   *
+   * @default 'https://token.actions.githubusercontent.com'
+   */
+  readonly url?: string;
+
+  /**
+   * The client IDs (audiences).
+   *
+   * @default ['sts.amazonaws.com'] (the audience of aws-actions/configure-aws-credentials)
+   */
+  readonly clientIds?: string[];
+
+  /**
+   * Thumbprints; GitHub's CA is trusted by IAM, so none are needed.
+   *
+   * @default - IAM retrieves the thumbprint itself
+   */
+  readonly thumbprints?: string[];
+
+  /**
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Properties of the GitLab preset.
+ */
+export interface GitLabOidcProviderProps {
+  /**
+   * The GitLab instance URL, e.g. `https://gitlab.example.com` for a self-managed instance.
+   *
+   * @default 'https://gitlab.com'
+   */
+  readonly url?: string;
+
+  /**
+   * The client IDs (audiences), as configured in the job's `id_tokens: ...: aud:`.
+   *
+   * @default - the instance URL
+   */
+  readonly clientIds?: string[];
+
+  /**
+   * @default - IAM retrieves the thumbprint itself
+   */
+  readonly thumbprints?: string[];
+
+  /**
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Properties of the HCP Terraform preset.
+ */
+export interface TerraformCloudOidcProviderProps {
+  /**
+   * The HCP Terraform (or Terraform Enterprise) URL.
+   *
+   * @default 'https://app.terraform.io'
+   */
+  readonly url?: string;
+
+  /**
+   * The client IDs (audiences), as set in `TFC_AWS_WORKLOAD_IDENTITY_AUDIENCE`.
+   *
+   * @default ['aws.workload.identity']
+   */
+  readonly clientIds?: string[];
+
+  /**
+   * @default - IAM retrieves the thumbprint itself
+   */
+  readonly thumbprints?: string[];
+
+  /**
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Builds `sub` claims of GitHub Actions tokens (default subject format).
+ */
+export class GitHubActionsSubject {
+  /** Workflows running on a branch: `repo:OWNER/REPO:ref:refs/heads/BRANCH`. */
+  public static branch(owner: string, repo: string, branch: string): string {
+    return `${repoOf(owner, repo)}:ref:refs/heads/${part('branch', branch)}`;
+  }
+
+  /** Workflows running for a tag: `repo:OWNER/REPO:ref:refs/tags/TAG`. */
+  public static tag(owner: string, repo: string, tag: string): string {
+    return `${repoOf(owner, repo)}:ref:refs/tags/${part('tag', tag)}`;
+  }
+
+  /** Jobs that reference a deployment environment: `repo:OWNER/REPO:environment:NAME`. */
+  public static environment(owner: string, repo: string, environment: string): string {
+    return `${repoOf(owner, repo)}:environment:${part('environment', environment)}`;
+  }
+
+  /** Workflows triggered by a pull request: `repo:OWNER/REPO:pull_request`. */
+  public static pullRequest(owner: string, repo: string): string {
+    return `${repoOf(owner, repo)}:pull_request`;
+  }
+
+  /** Any workflow of the repository: `repo:OWNER/REPO:*`. */
+  public static anyRef(owner: string, repo: string): string {
+    return `${repoOf(owner, repo)}:*`;
+  }
+
+  private constructor() {}
+}
+
+/**
+ * Builds `sub` claims of GitLab CI/CD ID tokens.
+ */
+export class GitLabSubject {
+  /** Jobs running on a branch: `project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH`. */
+  public static branch(projectPath: string, branch: string): string {
+    return `project_path:${part('projectPath', projectPath)}:ref_type:branch:ref:${part('branch', branch)}`;
+  }
+
+  /** Jobs running for a tag: `project_path:GROUP/PROJECT:ref_type:tag:ref:TAG`. */
+  public static tag(projectPath: string, tag: string): string {
+    return `project_path:${part('projectPath', projectPath)}:ref_type:tag:ref:${part('tag', tag)}`;
+  }
+
+  /** Any job of the project: `project_path:GROUP/PROJECT:*`. */
+  public static anyRef(projectPath: string): string {
+    return `project_path:${part('projectPath', projectPath)}:*`;
+  }
+
+  private constructor() {}
+}
+
+/**
+ * Options for `TerraformCloudSubject.workspace()`.
+ */
+export interface TerraformCloudWorkspaceSubjectOptions {
+  /** The HCP Terraform organization. */
+  readonly organization: string;
+  /**
+   * The project.
+   *
+   * @default 'Default Project'
+   */
+  readonly project?: string;
+  /** The workspace. */
+  readonly workspace: string;
+  /**
+   * The run phase (`plan` or `apply`).
+   *
+   * @default '*' (both)
+   */
+  readonly runPhase?: string;
+}
+
+/**
+ * Builds `sub` claims of HCP Terraform workload identity tokens.
+ */
+export class TerraformCloudSubject {
+  /** `organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:PHASE`. */
+  public static workspace(options: TerraformCloudWorkspaceSubjectOptions): string {
+    const phase = options.runPhase ?? '*';
+    if (!Token.isUnresolved(phase) && !['plan', 'apply', '*'].includes(phase)) {
+      throw new Error(`TerraformCloudSubject.workspace: runPhase ${JSON.stringify(phase)} must be "plan", "apply" or "*"`);
+    }
+    return [
+      `organization:${part('organization', options.organization)}`,
+      `project:${part('project', options.project ?? 'Default Project')}`,
+      `workspace:${part('workspace', options.workspace)}`,
+      `run_phase:${phase}`,
+    ].join(':');
+  }
+
+  private constructor() {}
+}
+
+function repoOf(owner: string, repo: string): string {
+  return `repo:${part('owner', owner)}/${part('repo', repo)}`;
+}
+
+/** A subject segment must not be empty; wildcards are allowed (StringLike) except where they would match every tenant. */
+function part(name: string, value: string): string {
+  if (!Token.isUnresolved(value) && value.length === 0) {
+    throw new Error(`subject builder: ${name} must not be empty`);
+  }
+  return value;
+}

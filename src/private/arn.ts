@@ -1,0 +1,29 @@
+import { Fn, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { fail } from './validation';
+
+/**
+ * Everything after `<resourceType>/` in an ARN, slashes included (e.g. an EKS issuer
+ * `oidc.eks.us-east-1.amazonaws.com/id/ABC` in `arn:aws:iam::1:oidc-provider/oidc.eks.../id/ABC`).
+ *
+ * Works with tokens (`Fn.split`/`Fn.select`); `Arn.extractResourceName` keeps only the first segment of a token ARN.
+ */
+export function resourcePathOf(scope: IConstruct, prop: string, arn: string, resourceType: string): string {
+  const marker = `:${resourceType}/`;
+  if (Token.isUnresolved(arn)) {
+    return Fn.select(1, Fn.split(marker, arn));
+  }
+  const i = arn.indexOf(marker);
+  if (i < 0) {
+    fail(scope, prop, arn, `must be an ARN of the form arn:<partition>:<service>:...:${resourceType}/<name>`);
+  }
+  return arn.slice(i + marker.length);
+}
+
+/** `https://host/path` → `host/path`; works with tokens. */
+export function stripHttps(url: string): string {
+  if (Token.isUnresolved(url)) {
+    return Fn.select(1, Fn.split('https://', url));
+  }
+  return url.replace(/^https:\/\//, '');
+}
