@@ -22,6 +22,9 @@ export interface IOidcProvider extends IResource, iam.IOidcProvider, iam.IOpenId
    *
    * For multi-tenant issuers (GitHub Actions, GitLab.com, HCP Terraform) a principal without a subject
    * restriction is an error unless `allowAnySubject` is set.
+   *
+   * When the issuer is only known at deploy time (a provider imported by a token ARN), the condition keys
+   * are rendered with `CfnJson`, which adds aws-cdk-lib's small JSON custom resource to the stack.
    */
   principal(options?: OidcPrincipalOptions): iam.IPrincipal;
 }

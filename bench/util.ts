@@ -1,0 +1,66 @@
+/**
+ * Shared helpers for `npx projen bench`. Benchmarks are never timed tests: they print numbers measured side by
+ * side in one run, on a shared, noisy machine, so ratios matter more than absolute times.
+ */
+import { App, Stack } from 'aws-cdk-lib';
+
+/** One synthesized app: how long it took and what it produced. */
+export interface SynthResult {
+  /** Median wall time of the synth runs, in milliseconds. */
+  readonly ms: number;
+  /** The template of the stack named "Bench", as JSON text. */
+  readonly templateBytes: number;
+  /** The parsed template. */
+  readonly template: any;
+}
+
+/**
+ * Builds and synthesizes an app `runs` times (after one warm-up) with `build(stack, n)` and returns the median.
+ * Variants are interleaved by the caller so that machine noise affects both sides alike.
+ */
+export function synthOnce(build: (stack: Stack) => void): { ms: number; template: any; bytes: number } {
+  const start = process.hrtime.bigint();
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } });
+  build(stack);
+  const assembly = app.synth();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const template = assembly.getStackByName('Bench').template;
+  return { ms, template, bytes: Buffer.byteLength(JSON.stringify(template)) };
+}
+
+/**
+ * Measures several variants side by side: for each run, every variant is synthesized once, in turn.
+ * Returns the median time and the (deterministic) template of each variant.
+ */
+export function measure(variants: { [name: string]: (stack: Stack) => void }, runs = 7): { [name: string]: SynthResult } {
+  const names = Object.keys(variants);
+  const times: { [name: string]: number[] } = Object.fromEntries(names.map(n => [n, []]));
+  const last: { [name: string]: { template: any; bytes: number } } = {};
+  for (const n of names) synthOnce(variants[n]); // warm-up: module loading, JIT
+  for (let r = 0; r < runs; r++) {
+    for (const n of names) {
+      const res = synthOnce(variants[n]);
+      times[n].push(res.ms);
+      last[n] = res;
+    }
+  }
+  return Object.fromEntries(names.map(n => [n, { ms: median(times[n]), templateBytes: last[n].bytes, template: last[n].template }]));
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Renders a markdown table. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** Counts resources by type in a template. */
+export function countResources(template: any, type?: string): number {
+  return Object.values<any>(template.Resources ?? {}).filter(r => type === undefined || r.Type === type).length;
+}
