@@ -69,6 +69,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
 
   jestOptions: {
+    // jest 30's resolver depends on unrs-resolver (see the eslint-import-resolver-typescript note below).
+    jestVersion: '^29',
     // .ci/run reads this file to print "N passed, N failed".
     extraCliOptions: ['--json', '--outputFile=test-reports/jest-results.json'],
     jestConfig: {
@@ -78,6 +80,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   gitignore: ['cdk.out/', '.jsii.tabl.json', 'rosetta/', 'examples/cdk.out/', 'test-reports/'],
 });
+
+// eslint-import-resolver-typescript v4 (projen's default) and jest 30 depend on unrs-resolver, whose native
+// bindings for other platforms are not all on the registry we install from; npm then writes a lock file that
+// `npm ci` rejects ("Missing: @unrs/resolver-binding-... from lock file"). 3.7 and jest 29 are pure JavaScript.
+project.deps.removeDependency('eslint-import-resolver-typescript');
+project.deps.addDependency('eslint-import-resolver-typescript@~3.7.0', DependencyType.BUILD);
 
 // Develop and test against the pinned release (see CDK_DEV_VERSION); users get the peer range.
 project.deps.addDependency(`aws-cdk-lib@${CDK_DEV_VERSION}`, DependencyType.DEVENV);

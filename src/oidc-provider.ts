@@ -1,4 +1,4 @@
-import { CfnJson, IResource, Lazy, RemovalPolicy, Resource, Stack, Tags, Token } from 'aws-cdk-lib';
+import { CfnJson, IResource, RemovalPolicy, Resource, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { resourcePathOf, stripHttps } from './private/arn';
@@ -307,8 +307,8 @@ export class OidcProvider extends OidcProviderBase {
   private readonly resource: iam.CfnOIDCProvider;
   private readonly clientIds: string[] = [];
   private readonly thumbprints: string[] = [];
-  private clientIdsAreToken = false;
-  private thumbprintsAreToken = false;
+  private readonly clientIdsAreToken: boolean;
+  private readonly thumbprintsAreToken: boolean;
 
   constructor(scope: Construct, id: string, props: OidcProviderProps) {
     super(scope, id);
@@ -327,8 +327,8 @@ export class OidcProvider extends OidcProviderBase {
     this.url = props.url;
     this.resource = new iam.CfnOIDCProvider(this, 'Resource', {
       url: props.url,
-      clientIdList: Lazy.list({ produce: () => (this.clientIds.length > 0 ? [...this.clientIds] : undefined) }),
-      thumbprintList: Lazy.list({ produce: () => (this.thumbprints.length > 0 ? [...this.thumbprints] : undefined) }),
+      clientIdList: props.clientIds && props.clientIds.length > 0 ? props.clientIds : undefined,
+      thumbprintList: props.thumbprints && props.thumbprints.length > 0 ? props.thumbprints : undefined,
     });
     if (props.removalPolicy) {
       this.resource.applyRemovalPolicy(props.removalPolicy);
@@ -337,19 +337,11 @@ export class OidcProvider extends OidcProviderBase {
       Tags.of(this).add(k, v);
     }
 
-    // A list token (e.g. Fn.split) cannot be appended to; keep it as the whole list.
-    if (props.clientIds && Token.isUnresolved(props.clientIds)) {
-      this.resource.clientIdList = props.clientIds;
-      this.clientIdsAreToken = true;
-    } else {
-      this.clientIds.push(...(props.clientIds ?? []));
-    }
-    if (props.thumbprints && Token.isUnresolved(props.thumbprints)) {
-      this.resource.thumbprintList = props.thumbprints;
-      this.thumbprintsAreToken = true;
-    } else {
-      this.thumbprints.push(...(props.thumbprints ?? []));
-    }
+    // A list token (e.g. Fn.split) cannot be appended to: addClientId/addThumbprint then refuse.
+    this.clientIdsAreToken = !!props.clientIds && Token.isUnresolved(props.clientIds);
+    this.thumbprintsAreToken = !!props.thumbprints && Token.isUnresolved(props.thumbprints);
+    if (!this.clientIdsAreToken) this.clientIds.push(...(props.clientIds ?? []));
+    if (!this.thumbprintsAreToken) this.thumbprints.push(...(props.thumbprints ?? []));
 
     this.oidcProviderArn = this.resource.attrArn;
     this.oidcProviderIssuer = Token.isUnresolved(props.url) ? resourcePathOf(this, 'url', this.oidcProviderArn, 'oidc-provider') : stripHttps(props.url);
@@ -395,6 +387,7 @@ export class OidcProvider extends OidcProviderBase {
       unique: true,
     });
     this.clientIds.push(clientId);
+    this.resource.clientIdList = [...this.clientIds];
   }
 
   /**
@@ -410,6 +403,7 @@ export class OidcProvider extends OidcProviderBase {
       describe: HEX40,
     });
     this.thumbprints.push(thumbprint);
+    this.resource.thumbprintList = [...this.thumbprints];
   }
 
   protected defaultAudiences(): string[] | undefined {

@@ -80,7 +80,7 @@ export function checkString(scope: IConstruct, prop: string, value: string | und
 /** Whether a literal value satisfies a constraint's pattern, with the pattern's own semantics. */
 export function matches(value: string, c: MemberConstraint): boolean {
   if (c.pattern === undefined) return true;
-  const re = new RegExp(c.pattern, 'u');
+  const re = compiled(c.pattern);
   if (!c.fullMatch) return re.test(value);
   const m = re.exec(value);
   return m !== null && m.index === 0 && m[0].length === value.length;
@@ -144,6 +144,16 @@ export function checkTags(scope: IConstruct, prop: string, tags: { [key: string]
     }
     checkString(scope, `${prop}[${JSON.stringify(k)}]`, v, value, { describe: 'made of letters, digits, spaces and _ . : / = + - @' });
   }
+}
+
+const REGEXPS = new Map<string, RegExp>();
+function compiled(pattern: string): RegExp {
+  let re = REGEXPS.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'u');
+    REGEXPS.set(pattern, re);
+  }
+  return re;
 }
 
 function range(c: MemberConstraint): string {
