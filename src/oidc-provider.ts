@@ -200,7 +200,9 @@ abstract class OidcProviderBase extends Resource implements IOidcProvider {
     const conditions: { [op: string]: { [key: string]: any } } = {};
     const add = (op: string, key: string, values: string[]) => {
       if (values.length === 0) return;
-      conditions[op] = { ...(conditions[op] ?? {}), [`${issuer}:${key}`]: values.length === 1 ? values[0] : values };
+      // A list token must stay whole; a single literal value renders as a string, like aws-cdk-lib does.
+      const value = values.length === 1 && !Token.isUnresolved(values) ? values[0] : values;
+      conditions[op] = { ...(conditions[op] ?? {}), [`${issuer}:${key}`]: value };
     };
     add('StringEquals', 'aud', audiences);
     add('StringEquals', 'sub', subjects.filter(s => Token.isUnresolved(s) || !/[*?]/.test(s)));

@@ -383,6 +383,14 @@ describe('principal', () => {
     });
   });
 
+  test('a list token of audiences stays whole', () => {
+    const stack = makeStack();
+    const ids = new CfnParameter(stack, 'Ids', { type: 'CommaDelimitedList' }).valueAsList;
+    const p = new OidcProvider(stack, 'Provider', { url: 'https://issuer.example.com', clientIds: ids });
+    new iam.Role(stack, 'Role', { assumedBy: p.principal({ subjects: ['x'] }) });
+    expect(trustPolicyOf(stack).Statement[0].Condition.StringEquals['issuer.example.com:aud']).toEqual({ Ref: 'Ids' });
+  });
+
   test('a provider whose issuer is a token renders condition keys at deploy time', () => {
     const stack = makeStack();
     const p = OidcProvider.fromOidcProviderArn(stack, 'Imported', Fn.importValue('Arn'));
