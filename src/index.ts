@@ -1,1 +1,2 @@
 export * from './oidc-provider';
+export * from './trusted-token-issuer';

@@ -1,0 +1,115 @@
+import { CfnResource, CustomResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { AwsCustomResource, AwsSdkCall, Logging } from 'aws-cdk-lib/custom-resources';
+import { Construct, IConstruct } from 'constructs';
+
+/**
+ * Construct id (under the stack) of the Lambda function that every `AwsCustomResource` of a stack shares:
+ * `SingletonFunction` names it `lambdaPurpose` ("AWS") + the uuid without dashes.
+ */
+const PROVIDER_FUNCTION_ID = `AWS${AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/[^a-zA-Z0-9]/g, '')}`;
+
+/** Construct id (under the stack) of the library's shared role/policy. Public contract: it names two resources. */
+const SHARED_ID = 'TrustedIdentityCustomResourceRole';
+
+/**
+ * The execution role of the stack's singleton `AwsCustomResource` Lambda function and ONE inline policy for every
+ * fallback resource of this library in the stack.
+ *
+ * Why: an `AwsCustomResource` given a `policy` adds its own `AWS::IAM::Policy` to the shared role, and IAM limits the
+ * inline policies of a role to 10,240 characters in total; a few dozen resources break the stack. Here each resource
+ * declares its statements under a key (e.g. one key per Identity Center instance) and a key's statements are added
+ * once, so the policy grows with the number of distinct keys, not with the number of resources.
+ */
+export class SharedCustomResourceRole extends Construct {
+  /** The singleton of the stack of `scope`. */
+  public static of(scope: IConstruct): SharedCustomResourceRole {
+    const stack = Stack.of(scope);
+    const existing = stack.node.tryFindChild(SHARED_ID) as SharedCustomResourceRole | undefined;
+    return existing ?? new SharedCustomResourceRole(stack, SHARED_ID);
+  }
+
+  /** The role the singleton function runs with. */
+  public readonly role: iam.IRole;
+  /** The one policy that carries every statement. */
+  public readonly policy: iam.Policy;
+
+  private readonly keys = new Set<string>();
+
+  private constructor(scope: Stack, id: string) {
+    super(scope, id);
+    // If an AwsCustomResource of the app created the singleton function before us, it already has a role and ours
+    // would be ignored: attach the policy to that role instead of creating an unused one.
+    const fn = scope.node.tryFindChild(PROVIDER_FUNCTION_ID) as lambda.Function | undefined;
+    this.role = fn?.role ?? new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+    });
+    this.policy = new iam.Policy(this, 'Policy', { roles: [this.role] });
+  }
+
+  /** Adds the statements made by `statements()` unless statements were already added under `key`. */
+  public addStatements(key: string, statements: () => iam.PolicyStatement[]): void {
+    if (this.keys.has(key)) return;
+    this.keys.add(key);
+    this.policy.addStatements(...statements());
+  }
+
+  /** Number of distinct keys (for tests and benchmarks). */
+  public get keyCount(): number {
+    return this.keys.size;
+  }
+}
+
+/** Permissions of one fallback resource: statements de-duplicated per stack by `key`. */
+export interface FallbackPermission {
+  /** Resources with the same key share the statements (e.g. `sso:trustedTokenIssuer:<instance ARN>`). */
+  readonly key: string;
+  /** Built only the first time the key is seen. */
+  readonly statements: () => iam.PolicyStatement[];
+}
+
+/** Properties of `fallbackResource`. */
+export interface FallbackResourceProps {
+  /** `Custom::<Name>`. */
+  readonly resourceType: string;
+  readonly onCreate?: AwsSdkCall;
+  readonly onUpdate?: AwsSdkCall;
+  readonly onDelete?: AwsSdkCall;
+  readonly permissions: FallbackPermission[];
+  /** @default - CloudFormation's default (delete) */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** A fallback resource and its inner CloudFormation custom resource. */
+export interface FallbackResource {
+  readonly construct: AwsCustomResource;
+  /** Read identifiers from here (`.ref` is the physical id), not from `getResponseField`. */
+  readonly resource: CustomResource;
+  readonly cfnResource: CfnResource;
+}
+
+/**
+ * The one way this library makes an `AwsCustomResource`: `installLatestAwsSdk: false` (the Lambda runtime's SDK is
+ * used; no npm install at deploy time), the given `Custom::` type, API responses kept out of the logs, the stack's
+ * shared role, and no per-resource policy.
+ */
+export function fallbackResource(scope: Construct, id: string, props: FallbackResourceProps): FallbackResource {
+  const shared = SharedCustomResourceRole.of(scope);
+  for (const p of props.permissions) shared.addStatements(p.key, p.statements);
+  const hidden = (call: AwsSdkCall | undefined) => (call ? { logging: Logging.withDataHidden(), ...call } : undefined);
+  const construct = new AwsCustomResource(scope, id, {
+    resourceType: props.resourceType,
+    installLatestAwsSdk: false,
+    role: shared.role,
+    onCreate: hidden(props.onCreate),
+    onUpdate: hidden(props.onUpdate),
+    onDelete: hidden(props.onDelete),
+    removalPolicy: props.removalPolicy,
+  });
+  // Permissions must exist before the first call and until the last one (CloudFormation deletes in reverse order).
+  construct.node.addDependency(shared.policy);
+  const resource = construct.node.defaultChild as CustomResource;
+  return { construct, resource, cfnResource: resource.node.defaultChild as CfnResource };
+}

@@ -1,0 +1,489 @@
+import { createHash } from 'crypto';
+import {
+  AspectPriority, Aspects, Fn, IResource, ITaggableV2, Lazy, Names, RemovalPolicy, Resource, Stack, TagManager, TagType, Token,
+} from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { AwsSdkCall, PhysicalResourceId, PhysicalResourceIdReference } from 'aws-cdk-lib/custom-resources';
+import { Construct, IConstruct } from 'constructs';
+import { resourcePathOf } from './private/arn';
+import { fallbackResource, FallbackPermission } from './private/aws-custom-resource';
+import { apiConstraint, checkString, checkTags, fail, show, warn } from './private/validation';
+
+const CREATE = 'sso-admin:CreateTrustedTokenIssuer';
+const OIDC = 'TrustedTokenIssuerConfiguration.OidcJwtConfiguration';
+const SERVICE = 'SSOAdmin';
+const RESOURCE_TYPE = 'Custom::TrustedTokenIssuer';
+const TAG_RESOURCE_TYPE = 'Custom::TrustedTokenIssuerTag';
+/** Never blocks a delete: the issuer (or its tag) is already gone, which is what a delete wants. */
+const NOT_FOUND = 'ResourceNotFoundException';
+
+/**
+ * The Identity Center user attributes a trusted token issuer can match a claim against (IAM Identity Center user
+ * guide, "Trusted token issuer configuration settings" → "Attribute mapping": user name, email or external ID).
+ * The model's pattern admits any `a.b.c` path; Identity Center only resolves these.
+ */
+const SUPPORTED_IDENTITY_STORE_ATTRIBUTES = ['userName', 'emails.value', 'externalIds.id'];
+
+/** Runs after every `Tags.of()` aspect (priority MUTATING = 200, or DEFAULT = 500 without the priorities flag). */
+const RENDER_TAGS_PRIORITY = AspectPriority.DEFAULT + 100;
+
+/**
+ * How IAM Identity Center retrieves the JSON Web Key Set that verifies the tokens.
+ */
+export enum JwksRetrievalOption {
+  /** From the `jwks_uri` of the issuer's OpenID Connect discovery document (`<issuerUrl>/.well-known/openid-configuration`). */
+  OPEN_ID_DISCOVERY = 'OPEN_ID_DISCOVERY',
+}
+
+/**
+ * Options for `TrustedTokenIssuerConfiguration.oidcJwt()`.
+ */
+export interface OidcJwtConfigurationOptions {
+  /**
+   * The URL that IAM Identity Center uses for OpenID Discovery: the issuer URL up to, and without,
+   * `/.well-known/openid-configuration` (it must equal the tokens' `iss` claim). Reachable on ports 80 and 443 only.
+   *
+   * Changing it replaces the trusted token issuer.
+   */
+  readonly issuerUrl: string;
+
+  /**
+   * The path of the source attribute in the JWT from the trusted token issuer, e.g. `email` or `sub`: one to three
+   * words of letters joined by `.` or `_` (not an arbitrary JMESPath: `cognito:username` is rejected by the API).
+   *
+   * The claim's value must identify exactly one user in Identity Center.
+   */
+  readonly claimAttributePath: string;
+
+  /**
+   * The Identity Center user attribute the claim is compared with: `userName`, `emails.value` or `externalIds.id`.
+   */
+  readonly identityStoreAttributePath: string;
+
+  /**
+   * How Identity Center retrieves the keys that verify the tokens.
+   *
+   * @default JwksRetrievalOption.OPEN_ID_DISCOVERY
+   */
+  readonly jwksRetrievalOption?: JwksRetrievalOption;
+}
+
+/**
+ * What a trusted token issuer configuration renders to (library-internal).
+ *
+ * @internal
+ */
+export interface RenderedTrustedTokenIssuerConfiguration {
+  /** `TrustedTokenIssuerType` of the create call. */
+  readonly type: string;
+  /** `TrustedTokenIssuerConfiguration` of the create call. */
+  readonly create: { [member: string]: any };
+  /** `TrustedTokenIssuerConfiguration` of the update call: only what `UpdateTrustedTokenIssuer` accepts. */
+  readonly update: { [member: string]: any };
+  /** Values that cannot be updated: a change replaces the issuer. */
+  readonly createOnly: { [name: string]: string };
+  /** The issuer URL (for the one-issuer-per-URL-per-instance rule). */
+  readonly issuerUrl: string;
+}
+
+/**
+ * The configuration of a trusted token issuer. The issuer type follows from the factory used.
+ */
+export abstract class TrustedTokenIssuerConfiguration {
+  /**
+   * A trusted token issuer of type `OIDC_JWT`: an OpenID Connect provider issuing JSON Web Tokens
+   * (Okta, Microsoft Entra ID, Amazon Cognito, Ping, ...).
+   */
+  public static oidcJwt(options: OidcJwtConfigurationOptions): TrustedTokenIssuerConfiguration {
+    return new OidcJwtConfiguration(options);
+  }
+
+  /** The `TrustedTokenIssuerType` of this configuration, e.g. `OIDC_JWT`. */
+  public abstract readonly trustedTokenIssuerType: string;
+
+  /**
+   * Validates and renders the configuration for `scope`.
+   *
+   * @internal
+   */
+  public abstract _render(scope: IConstruct): RenderedTrustedTokenIssuerConfiguration;
+}
+
+class OidcJwtConfiguration extends TrustedTokenIssuerConfiguration {
+  public readonly trustedTokenIssuerType = 'OIDC_JWT';
+
+  constructor(private readonly options: OidcJwtConfigurationOptions) {
+    super();
+  }
+
+  public _render(scope: IConstruct): RenderedTrustedTokenIssuerConfiguration {
+    const o = this.options;
+    const jwks = o.jwksRetrievalOption ?? JwksRetrievalOption.OPEN_ID_DISCOVERY;
+    validateIssuerUrl(scope, o.issuerUrl);
+    checkString(scope, 'claimAttributePath', o.claimAttributePath, apiConstraint(CREATE, `${OIDC}.ClaimAttributePath`), {
+      describe: 'one to three words of letters joined by "." or "_" (e.g. "email", "sub", "preferred_username")',
+    });
+    validateIdentityStoreAttributePath(scope, o.identityStoreAttributePath);
+    checkString(scope, 'jwksRetrievalOption', jwks, apiConstraint(CREATE, `${OIDC}.JwksRetrievalOption`));
+    const updatable = {
+      ClaimAttributePath: o.claimAttributePath,
+      IdentityStoreAttributePath: o.identityStoreAttributePath,
+      JwksRetrievalOption: jwks,
+    };
+    return {
+      type: this.trustedTokenIssuerType,
+      create: { OidcJwtConfiguration: { IssuerUrl: o.issuerUrl, ...updatable } },
+      update: { OidcJwtConfiguration: updatable },
+      createOnly: { issuerUrl: o.issuerUrl },
+      issuerUrl: o.issuerUrl,
+    };
+  }
+}
+
+function validateIssuerUrl(scope: IConstruct, url: string): void {
+  checkString(scope, 'issuerUrl', url, apiConstraint(CREATE, `${OIDC}.IssuerUrl`), {
+    describe: 'an http(s) URL of letters, digits and - + & @ / % = ~ _ | ! : , . ; (no query or fragment), e.g. "https://example.okta.com"',
+  });
+  if (Token.isUnresolved(url)) return;
+  if (/\/\.well-known\/openid-configuration\/?$/.test(url)) {
+    fail(scope, 'issuerUrl', url, 'must stop before "/.well-known/openid-configuration": Identity Center appends it, and the issuer silently fails to verify tokens otherwise');
+  }
+  const port = /^https?:\/\/[^/]*:(\d*)(?:\/|$)/.exec(url)?.[1];
+  if (port !== undefined && port !== '' && port !== '80' && port !== '443') {
+    fail(scope, 'issuerUrl', url, `must be reachable on port 80 or 443 (Identity Center uses no other port), not ${port}`);
+  }
+  if (url.startsWith('http://')) {
+    warn(scope, 'insecureIssuerUrl', `issuerUrl ${show(url)} uses http://: tokens are only as trustworthy as the keys fetched from it. Use https://.`);
+  }
+}
+
+function validateIdentityStoreAttributePath(scope: IConstruct, path: string): void {
+  checkString(scope, 'identityStoreAttributePath', path, apiConstraint(CREATE, `${OIDC}.IdentityStoreAttributePath`), {
+    describe: 'one to three words of letters joined by "." (e.g. "emails.value")',
+  });
+  if (Token.isUnresolved(path) || SUPPORTED_IDENTITY_STORE_ATTRIBUTES.includes(path)) return;
+  const hint = SUPPORTED_IDENTITY_STORE_ATTRIBUTES.find(a => a.toLowerCase() === path.toLowerCase());
+  fail(scope, 'identityStoreAttributePath', path,
+    `is not an attribute Identity Center can match users on: use ${SUPPORTED_IDENTITY_STORE_ATTRIBUTES.map(a => JSON.stringify(a)).join(', ')}` +
+    (hint ? ` (paths are case-sensitive: did you mean ${JSON.stringify(hint)}?)` : ''));
+}
+
+/**
+ * An IAM Identity Center trusted token issuer.
+ */
+export interface ITrustedTokenIssuer extends IResource {
+  /**
+   * The ARN of the trusted token issuer.
+   *
+   * @attribute
+   */
+  readonly trustedTokenIssuerArn: string;
+
+  /**
+   * The ARN of the Identity Center instance the issuer belongs to.
+   *
+   * @attribute
+   */
+  readonly instanceArn: string;
+
+  /**
+   * Grants `actions` (e.g. `sso:DescribeTrustedTokenIssuer`) on this issuer to `grantee`.
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+
+  /**
+   * Grants `sso:DescribeTrustedTokenIssuer` on this issuer to `grantee`.
+   */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+}
+
+/**
+ * Properties of a `TrustedTokenIssuer`.
+ */
+export interface TrustedTokenIssuerProps {
+  /**
+   * The ARN of the IAM Identity Center instance, `arn:<partition>:sso:::instance/ssoins-<16 characters>`.
+   *
+   * Changing it replaces the trusted token issuer.
+   */
+  readonly instanceArn: string;
+
+  /**
+   * The name of the trusted token issuer: 1-255 letters, digits and `_ + = , . @ -`.
+   *
+   * Changing it updates the issuer in place. If you set it and change `instanceArn` or `issuerUrl`, change the name
+   * too: the replacement issuer is created before the old one is deleted.
+   *
+   * @default - a name generated from the construct path and the create-only values (unique, stable across deploys)
+   */
+  readonly trustedTokenIssuerName?: string;
+
+  /**
+   * The configuration of the issuer, e.g. `TrustedTokenIssuerConfiguration.oidcJwt({...})`.
+   */
+  readonly configuration: TrustedTokenIssuerConfiguration;
+
+  /**
+   * Tags for the issuer (at most 75, counting tags applied with `Tags.of()`).
+   *
+   * @default - no tags other than those applied with `Tags.of()`
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * What happens to the issuer when it is removed from the stack or the stack is deleted.
+   * `RETAIN` leaves the issuer in Identity Center (tags managed by the stack are removed).
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+abstract class TrustedTokenIssuerBase extends Resource implements ITrustedTokenIssuer {
+  public abstract readonly trustedTokenIssuerArn: string;
+  public abstract readonly instanceArn: string;
+
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.trustedTokenIssuerArn] });
+  }
+
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, 'sso:DescribeTrustedTokenIssuer');
+  }
+}
+
+/** Issuer URL + instance pairs per app (the app is the construct tree's root). */
+const ISSUERS_BY_APP = new WeakMap<IConstruct, Map<string, string>>();
+
+/**
+ * An IAM Identity Center trusted token issuer: lets Identity Center accept JWTs of an external OpenID Connect
+ * provider for trusted identity propagation.
+ *
+ * CloudFormation has no resource type for it, so this is an `AwsCustomResource` (`Custom::TrustedTokenIssuer`)
+ * that behaves like a native resource: `Name`, the claim and identity-store attribute paths and the JWKS retrieval
+ * option update in place; a new `instanceArn` or `issuerUrl` replaces the issuer (the custom resource's construct id
+ * is derived from them, so CloudFormation creates the new issuer and then deletes the old one); tags are kept exactly
+ * as declared by one `Custom::TrustedTokenIssuerTag` per tag key.
+ *
+ * All custom resources of the stack share one Lambda function and one IAM policy (one pair of statements per
+ * Identity Center instance).
+ *
+ * @resource Custom::TrustedTokenIssuer
+ */
+export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITaggableV2 {
+  /**
+   * Imports an existing trusted token issuer by ARN. The instance ARN is derived from the issuer ARN (token-safe).
+   */
+  public static fromTrustedTokenIssuerArn(scope: Construct, id: string, trustedTokenIssuerArn: string): ITrustedTokenIssuer {
+    const instanceArn = instanceArnOfIssuerArn(scope, trustedTokenIssuerArn);
+    class Import extends TrustedTokenIssuerBase {
+      public readonly trustedTokenIssuerArn = trustedTokenIssuerArn;
+      public readonly instanceArn = instanceArn;
+    }
+    return new Import(scope, id);
+  }
+
+  /**
+   * The ARN of the trusted token issuer (the custom resource's physical id).
+   *
+   * @attribute
+   */
+  public readonly trustedTokenIssuerArn: string;
+
+  /**
+   * The name of the trusted token issuer.
+   *
+   * @attribute
+   */
+  public readonly trustedTokenIssuerName: string;
+
+  /**
+   * The ARN of the Identity Center instance.
+   *
+   * @attribute
+   */
+  public readonly instanceArn: string;
+
+  /**
+   * Tags of the issuer (`Tags.of()` and the `tags` prop). Each key becomes a `Custom::TrustedTokenIssuerTag`:
+   * adding a key tags the issuer, changing a value re-tags it, removing a key untags it; the issuer is not replaced.
+   */
+  public readonly cdkTagManager: TagManager;
+
+  private readonly permission: FallbackPermission;
+  private tagsRendered = false;
+
+  constructor(scope: Construct, id: string, props: TrustedTokenIssuerProps) {
+    super(scope, id);
+
+    checkString(this, 'instanceArn', props.instanceArn, apiConstraint(CREATE, 'InstanceArn'), {
+      describe: 'an IAM Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>',
+    });
+    checkString(this, 'trustedTokenIssuerName', props.trustedTokenIssuerName, apiConstraint(CREATE, 'Name'), {
+      describe: '1-255 letters, digits and _ + = , . @ -',
+    });
+    checkTags(this, 'tags', props.tags, CREATE, 'Tags');
+    if (props.removalPolicy === RemovalPolicy.SNAPSHOT) {
+      fail(this, 'removalPolicy', 'SNAPSHOT', 'must be DESTROY or RETAIN: a trusted token issuer has no snapshots');
+    }
+    const config = props.configuration._render(this);
+    this.registerIssuerUrl(props.instanceArn, config.issuerUrl);
+
+    const createOnly: { [prop: string]: string } = { instanceArn: props.instanceArn, ...config.createOnly };
+    for (const [prop, v] of Object.entries(createOnly)) {
+      if (Token.isUnresolved(v)) {
+        warn(this, 'createOnlyToken', `${prop} is a token: the issuer is replaced when its CloudFormation expression changes, not when only its deployed value does (e.g. a new parameter value or a replaced user pool).`);
+      }
+    }
+    const hash = createOnlyHash(this, Object.values(createOnly));
+
+    this.instanceArn = props.instanceArn;
+    this.trustedTokenIssuerName = props.trustedTokenIssuerName ?? `${Names.uniqueResourceName(this, { maxLength: 255 - 9, separator: '-' })}-${hash}`;
+    this.cdkTagManager = new TagManager(TagType.MAP, RESOURCE_TYPE, props.tags);
+    this.permission = issuerPermission(this, props.instanceArn);
+
+    const retain = props.removalPolicy === RemovalPolicy.RETAIN;
+    const issuer = fallbackResource(this, `Resource-${hash}`, {
+      resourceType: RESOURCE_TYPE,
+      onCreate: {
+        service: SERVICE,
+        action: 'CreateTrustedTokenIssuer',
+        parameters: {
+          InstanceArn: props.instanceArn,
+          Name: this.trustedTokenIssuerName,
+          TrustedTokenIssuerType: config.type,
+          TrustedTokenIssuerConfiguration: config.create,
+          Tags: Lazy.any({ produce: () => renderTagList(this.cdkTagManager.tagValues()) }),
+        },
+        physicalResourceId: PhysicalResourceId.fromResponse('TrustedTokenIssuerArn'),
+      },
+      onUpdate: {
+        service: SERVICE,
+        action: 'UpdateTrustedTokenIssuer',
+        parameters: {
+          TrustedTokenIssuerArn: new PhysicalResourceIdReference(),
+          Name: this.trustedTokenIssuerName,
+          TrustedTokenIssuerConfiguration: config.update,
+        },
+      },
+      onDelete: retain ? undefined : {
+        service: SERVICE,
+        action: 'DeleteTrustedTokenIssuer',
+        parameters: { TrustedTokenIssuerArn: new PhysicalResourceIdReference() },
+        ignoreErrorCodesMatching: NOT_FOUND,
+      },
+      permissions: [this.permission],
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
+    });
+    this.node.defaultChild = issuer.cfnResource;
+    this.trustedTokenIssuerArn = issuer.resource.ref;
+
+    // Tags applied with Tags.of() are known only once their aspects ran: the tag resources are made after them.
+    Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.renderTagResources(); } }, { priority: RENDER_TAGS_PRIORITY });
+
+    // Tags applied later with Tags.of() count too.
+    this.node.addValidation({
+      validate: () => {
+        try {
+          checkTags(this, 'tags', this.cdkTagManager.tagValues(), CREATE, 'Tags');
+        } catch (e: any) {
+          return [e.message];
+        }
+        return [];
+      },
+    });
+  }
+
+  /** One child per tag key: create/update → TagResource of that key, delete → UntagResource of that key. */
+  private renderTagResources(): void {
+    if (this.tagsRendered) return;
+    this.tagsRendered = true;
+    for (const [key, value] of Object.entries(this.cdkTagManager.tagValues())) {
+      if (Token.isUnresolved(key)) {
+        fail(this, 'tags key', key, 'must be a literal string: each tag key names a child resource');
+      }
+      const target = { InstanceArn: this.instanceArn, ResourceArn: this.trustedTokenIssuerArn };
+      const tag: AwsSdkCall = {
+        service: SERVICE,
+        action: 'TagResource',
+        parameters: { ...target, Tags: [{ Key: key, Value: value }] },
+        // Constant per key: a new value is an update of the same tag, never a replacement (which would untag).
+        physicalResourceId: PhysicalResourceId.of(key),
+      };
+      fallbackResource(this, `Tag[${key.replace(/\//g, '|')}]`, {
+        resourceType: TAG_RESOURCE_TYPE,
+        onCreate: tag,
+        onUpdate: tag,
+        onDelete: {
+          service: SERVICE,
+          action: 'UntagResource',
+          parameters: { ...target, TagKeys: [key] },
+          ignoreErrorCodesMatching: NOT_FOUND,
+        },
+        permissions: [this.permission],
+      });
+    }
+  }
+
+  /** Identity Center allows one issuer per issuer URL per instance: two in one app are an error. */
+  private registerIssuerUrl(instanceArn: string, issuerUrl: string): void {
+    if (Token.isUnresolved(instanceArn) || Token.isUnresolved(issuerUrl)) return;
+    const root = this.node.root;
+    const seen = ISSUERS_BY_APP.get(root) ?? new Map<string, string>();
+    ISSUERS_BY_APP.set(root, seen);
+    const key = `${instanceArn} ${issuerUrl}`;
+    const other = seen.get(key);
+    if (other !== undefined) {
+      fail(this, 'issuerUrl', issuerUrl, `is already used by ${other} for instance ${instanceArn}: Identity Center allows one trusted token issuer per issuer URL per instance`);
+    }
+    seen.set(key, this.node.path);
+  }
+}
+
+/** The shared policy's statements for issuers of one Identity Center instance (added once per stack and instance). */
+function issuerPermission(scope: IConstruct, instanceArn: string): FallbackPermission {
+  return {
+    key: `sso:trustedTokenIssuer:${instanceArn}`,
+    statements: () => {
+      const partition = Token.isUnresolved(instanceArn) ? Fn.select(1, Fn.split(':', instanceArn)) : instanceArn.split(':')[1];
+      const instanceId = resourcePathOf(scope, 'instanceArn', instanceArn, 'instance');
+      const issuers = `arn:${partition}:sso::${Stack.of(scope).account}:trustedTokenIssuer/${instanceId}/*`;
+      return [
+        // The Service Authorization Reference lists both the instance and the (new) issuer as required resources.
+        new iam.PolicyStatement({ actions: ['sso:CreateTrustedTokenIssuer'], resources: [instanceArn, issuers] }),
+        // TagResource also authorizes the tags of CreateTrustedTokenIssuer.
+        new iam.PolicyStatement({
+          actions: ['sso:UpdateTrustedTokenIssuer', 'sso:DeleteTrustedTokenIssuer', 'sso:TagResource', 'sso:UntagResource'],
+          resources: [issuers],
+        }),
+      ];
+    },
+  };
+}
+
+function renderTagList(tags: { [key: string]: string }): Array<{ Key: string; Value: string }> | undefined {
+  const entries = Object.entries(tags);
+  return entries.length === 0 ? undefined : entries.map(([Key, Value]) => ({ Key, Value }));
+}
+
+/**
+ * 8 hex characters that change with the create-only values. Tokens are hashed by their CloudFormation expression
+ * (stable across synths), not by their `${Token[...]}` string (which changes when unrelated tokens are added).
+ */
+function createOnlyHash(scope: IConstruct, values: string[]): string {
+  const stack = Stack.of(scope);
+  const resolved = values.map(v => (Token.isUnresolved(v) ? stack.resolve(v) : v));
+  return createHash('sha256').update(JSON.stringify(resolved)).digest('hex').slice(0, 8);
+}
+
+/** `arn:P:sso::A:trustedTokenIssuer/ssoins-X/tti-Y` → `arn:P:sso:::instance/ssoins-X` (token-safe). */
+function instanceArnOfIssuerArn(scope: IConstruct, arn: string): string {
+  if (Token.isUnresolved(arn)) {
+    return `arn:${Fn.select(1, Fn.split(':', arn))}:sso:::instance/${Fn.select(1, Fn.split('/', arn))}`;
+  }
+  const m = /^arn:([^:]+):sso::[^:]*:trustedTokenIssuer\/([^/]+)\//.exec(arn);
+  if (!m) {
+    fail(scope, 'trustedTokenIssuerArn', arn, 'must be a trusted token issuer ARN, arn:<partition>:sso::<account>:trustedTokenIssuer/<instance id>/<issuer id>');
+  }
+  return `arn:${m[1]}:sso:::instance/${m[2]}`;
+}
