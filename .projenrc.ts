@@ -64,6 +64,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   ],
 
   eslintOptions: {
+    // One typed-lint project for everything (src, tests, integ apps, examples, bench, scripts).
+    projectService: false,
+    tsconfigPath: './tsconfig.dev.json',
     dirs: ['src'],
     devdirs: ['test', 'bench', 'scripts', 'examples', 'projenrc'],
   },
@@ -163,6 +166,7 @@ project.addTask('example', {
 project.tsconfigDev.addInclude('examples/**/*.ts');
 project.tsconfigDev.addInclude('bench/**/*.ts');
 project.tsconfigDev.addInclude('scripts/**/*.ts');
+project.tsconfigDev.addInclude('.projenrc.ts');
 
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');

@@ -157,10 +157,10 @@ abstract class OidcProviderBase extends Resource implements IOidcProvider {
   public abstract readonly oidcProviderArn: string;
   public abstract readonly oidcProviderIssuer: string;
 
+  private principalCount = 0;
+
   /** Audiences used by `principal()` when none are given. */
   protected abstract defaultAudiences(): string[] | undefined;
-
-  private principalCount = 0;
 
   public get openIdConnectProviderArn(): string {
     return this.oidcProviderArn;
@@ -351,7 +351,8 @@ export class OidcProvider extends OidcProviderBase {
     // Tags applied later with Tags.of() count too: checked once all aspects have run.
     this.node.addValidation({
       validate: () => {
-        const tags = Object.fromEntries((this.resource.tags.renderTags() as Array<{ key: string; value: string }> | undefined ?? []).map(t => [t.key, t.value]));
+        const rendered: Array<{ key: string; value: string }> = this.resource.tags.renderTags() ?? [];
+        const tags = Object.fromEntries(rendered.map(t => [t.key, t.value]));
         try {
           checkTags(this, 'tags', tags, CREATE, 'Tags');
         } catch (e: any) {
