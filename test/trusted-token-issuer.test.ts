@@ -1,0 +1,925 @@
+import { App, Aws, CfnParameter, Fn, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import {
+  JwksRetrievalOption, TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerProps, OidcJwtConfigurationOptions,
+} from '../src';
+import type { MemberConstraint } from '../src/private/constraint-types';
+import { API_CONSTRAINTS } from '../src/private/constraints.generated';
+import { apiConstraint, matches } from '../src/private/validation';
+
+const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
+const INSTANCE_2 = 'arn:aws:sso:::instance/ssoins-fedcba0987654321';
+const ISSUER_TYPE = 'Custom::TrustedTokenIssuer';
+const TAG_TYPE = 'Custom::TrustedTokenIssuerTag';
+/** Stands in for the issuer ARN the service returns (physical id) when payloads are checked against the model. */
+const SAMPLE_ISSUER_ARN = 'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-12345678-1234-1234-1234-123456789012';
+
+const OKTA: OidcJwtConfigurationOptions = {
+  issuerUrl: 'https://example.okta.com/oauth2/default',
+  claimAttributePath: 'email',
+  identityStoreAttributePath: 'emails.value',
+};
+
+function newStack(app = new App(), id = 'Stack'): Stack {
+  return new Stack(app, id, { env: { account: '123456789012', region: 'us-east-1' } });
+}
+
+function newIssuer(stack: Stack, props: Partial<TrustedTokenIssuerProps> & { oidc?: Partial<OidcJwtConfigurationOptions> } = {}, id = 'Okta') {
+  const { oidc, ...rest } = props;
+  return new TrustedTokenIssuer(stack, id, {
+    instanceArn: INSTANCE,
+    configuration: TrustedTokenIssuerConfiguration.oidcJwt({ ...OKTA, ...oidc }),
+    ...rest,
+  });
+}
+
+/** A custom resource's SDK calls, parsed; Refs and Fn::GetAtt in a Fn::Join are replaced by `SAMPLE_ISSUER_ARN`. */
+interface Calls {
+  readonly logicalId: string;
+  readonly type: string;
+  readonly create?: any;
+  readonly update?: any;
+  readonly delete?: any;
+  readonly resource: any;
+}
+
+function parseCall(value: any): any {
+  if (value === undefined) return undefined;
+  const text = typeof value === 'string' ? value : value['Fn::Join'][1].map((p: any) => (typeof p === 'string' ? p : SAMPLE_ISSUER_ARN)).join('');
+  return JSON.parse(text.replace(/PHYSICAL:RESOURCEID:/g, SAMPLE_ISSUER_ARN));
+}
+
+function calls(template: any, type?: string): Calls[] {
+  return Object.entries<any>(template.Resources)
+    .filter(([, r]) => (type ? r.Type === type : r.Type === ISSUER_TYPE || r.Type === TAG_TYPE))
+    .map(([logicalId, r]) => ({
+      logicalId,
+      type: r.Type,
+      create: parseCall(r.Properties.Create),
+      update: parseCall(r.Properties.Update),
+      delete: parseCall(r.Properties.Delete),
+      resource: r,
+    }));
+}
+
+function templateOf(stack: Stack): any {
+  return Template.fromStack(stack).toJSON();
+}
+
+describe('create, update and delete calls', () => {
+  test('create is one CreateTrustedTokenIssuer call with the tags; the physical id is the returned ARN', () => {
+    const stack = newStack();
+    newIssuer(stack, { trustedTokenIssuerName: 'okta', tags: { team: 'identity' } });
+    Template.fromStack(stack).hasResourceProperties(ISSUER_TYPE, {
+      InstallLatestAwsSdk: false,
+      Create: Match.serializedJson({
+        service: 'SSOAdmin',
+        action: 'CreateTrustedTokenIssuer',
+        parameters: {
+          InstanceArn: INSTANCE,
+          Name: 'okta',
+          TrustedTokenIssuerType: 'OIDC_JWT',
+          TrustedTokenIssuerConfiguration: {
+            OidcJwtConfiguration: {
+              IssuerUrl: OKTA.issuerUrl,
+              ClaimAttributePath: 'email',
+              IdentityStoreAttributePath: 'emails.value',
+              JwksRetrievalOption: 'OPEN_ID_DISCOVERY',
+            },
+          },
+          Tags: [{ Key: 'team', Value: 'identity' }],
+        },
+        physicalResourceId: { responsePath: 'TrustedTokenIssuerArn' },
+        logApiResponseData: false,
+      }),
+    });
+  });
+
+  test('create sends no ClientToken (the SDK makes a fresh one per call, so a replacement never reuses one)', () => {
+    const stack = newStack();
+    newIssuer(stack);
+    const [issuer] = calls(templateOf(stack), ISSUER_TYPE);
+    expect(Object.keys(issuer.create.parameters)).not.toContain('ClientToken');
+  });
+
+  test('create without tags sends no Tags member', () => {
+    const stack = newStack();
+    newIssuer(stack);
+    const [issuer] = calls(templateOf(stack), ISSUER_TYPE);
+    expect(issuer.create.parameters.Tags).toBeUndefined();
+  });
+
+  test('update sends exactly what UpdateTrustedTokenIssuer accepts, to the physical id', () => {
+    const stack = newStack();
+    newIssuer(stack, { trustedTokenIssuerName: 'okta' });
+    Template.fromStack(stack).hasResourceProperties(ISSUER_TYPE, {
+      Update: Match.serializedJson({
+        service: 'SSOAdmin',
+        action: 'UpdateTrustedTokenIssuer',
+        parameters: Match.exact({
+          TrustedTokenIssuerArn: 'PHYSICAL:RESOURCEID:',
+          Name: 'okta',
+          TrustedTokenIssuerConfiguration: Match.exact({
+            OidcJwtConfiguration: Match.exact({
+              ClaimAttributePath: 'email',
+              IdentityStoreAttributePath: 'emails.value',
+              JwksRetrievalOption: 'OPEN_ID_DISCOVERY',
+            }),
+          }),
+        }),
+        logApiResponseData: false,
+      }),
+    });
+  });
+
+  test('update keeps the physical id (no physicalResourceId: an update never replaces by accident)', () => {
+    const stack = newStack();
+    newIssuer(stack);
+    const [issuer] = calls(templateOf(stack), ISSUER_TYPE);
+    expect(issuer.update.physicalResourceId).toBeUndefined();
+  });
+
+  test('delete is DeleteTrustedTokenIssuer of the physical id and tolerates an issuer that is already gone', () => {
+    const stack = newStack();
+    newIssuer(stack);
+    Template.fromStack(stack).hasResource(ISSUER_TYPE, {
+      DeletionPolicy: 'Delete',
+      UpdateReplacePolicy: 'Delete',
+      Properties: {
+        Delete: Match.serializedJson({
+          service: 'SSOAdmin',
+          action: 'DeleteTrustedTokenIssuer',
+          parameters: { TrustedTokenIssuerArn: 'PHYSICAL:RESOURCEID:' },
+          ignoreErrorCodesMatching: 'ResourceNotFoundException',
+          logApiResponseData: false,
+        }),
+      },
+    });
+  });
+
+  test('RETAIN makes no delete call and retains the custom resource', () => {
+    const stack = newStack();
+    newIssuer(stack, { removalPolicy: RemovalPolicy.RETAIN });
+    Template.fromStack(stack).hasResource(ISSUER_TYPE, {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { Delete: Match.absent() },
+    });
+  });
+
+  test.each([RemovalPolicy.DESTROY, RemovalPolicy.RETAIN])('accepts removalPolicy %s', (removalPolicy) => {
+    expect(() => newIssuer(newStack(), { removalPolicy })).not.toThrow();
+  });
+
+  test('rejects removalPolicy SNAPSHOT', () => {
+    expect(() => newIssuer(newStack(), { removalPolicy: RemovalPolicy.SNAPSHOT })).toThrow(/Stack\/Okta: removalPolicy "SNAPSHOT" must be DESTROY or RETAIN/);
+  });
+
+  test('every custom resource uses the Lambda runtime SDK (installLatestAwsSdk false) and hides API responses', () => {
+    const stack = newStack();
+    newIssuer(stack, { tags: { a: '1', b: '2' } });
+    const all = calls(templateOf(stack));
+    expect(all).toHaveLength(3);
+    for (const c of all) {
+      expect(c.resource.Properties.InstallLatestAwsSdk).toBe(false);
+      for (const call of [c.create, c.update, c.delete].filter(x => x)) {
+        expect(call.logApiResponseData).toBe(false);
+      }
+    }
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('installLatestAwsSdk'));
+  });
+});
+
+describe('attributes', () => {
+  test('trustedTokenIssuerArn is the custom resource physical id, instanceArn and name are as given', () => {
+    const stack = newStack();
+    const issuer = newIssuer(stack, { trustedTokenIssuerName: 'okta' });
+    const [cr] = calls(templateOf(stack), ISSUER_TYPE);
+    expect(stack.resolve(issuer.trustedTokenIssuerArn)).toEqual({ Ref: cr.logicalId });
+    expect(issuer.instanceArn).toBe(INSTANCE);
+    expect(issuer.trustedTokenIssuerName).toBe('okta');
+    expect(TrustedTokenIssuerConfiguration.oidcJwt(OKTA).trustedTokenIssuerType).toBe('OIDC_JWT');
+  });
+
+  test('the escape hatch (node.defaultChild) is the custom resource', () => {
+    const stack = newStack();
+    const issuer = newIssuer(stack);
+    const [cr] = calls(templateOf(stack), ISSUER_TYPE);
+    expect(stack.resolve((issuer.node.defaultChild as any).logicalId)).toBe(cr.logicalId);
+  });
+});
+
+describe('generated name', () => {
+  const NAME = apiConstraint('sso-admin:CreateTrustedTokenIssuer', 'Name');
+
+  test('is valid, stable across synths and unique per construct', () => {
+    const names = (app: App) => {
+      const stack = newStack(app);
+      return [newIssuer(stack).trustedTokenIssuerName, newIssuer(stack, { oidc: { issuerUrl: 'https://login.microsoftonline.com/tenant/v2.0' } }, 'Entra').trustedTokenIssuerName];
+    };
+    const [a1, b1] = names(new App());
+    const [a2, b2] = names(new App());
+    expect([a1, b1]).toEqual([a2, b2]);
+    expect(a1).not.toEqual(b1);
+    for (const n of [a1, b1]) expect(matches(n, NAME)).toBe(true);
+  });
+
+  test('stays within 255 characters for a very deep construct path', () => {
+    const app = new App();
+    const stack = newStack(app, 'S'.repeat(120));
+    let scope: Construct = stack;
+    for (let i = 0; i < 10; i++) scope = new Construct(scope, `Level${i}${'x'.repeat(40)}`);
+    const issuer = new TrustedTokenIssuer(scope, 'Okta', { instanceArn: INSTANCE, configuration: TrustedTokenIssuerConfiguration.oidcJwt(OKTA) });
+    expect(issuer.trustedTokenIssuerName.length).toBeLessThanOrEqual(255);
+    expect(matches(issuer.trustedTokenIssuerName, NAME)).toBe(true);
+  });
+
+  test('changes with the create-only values, so a replacement never collides with the issuer it replaces', () => {
+    const a = newIssuer(newStack()).trustedTokenIssuerName;
+    const b = newIssuer(newStack(), { oidc: { issuerUrl: 'https://example.okta.com/oauth2/other' } }).trustedTokenIssuerName;
+    const c = newIssuer(newStack(), { instanceArn: INSTANCE_2 }).trustedTokenIssuerName;
+    const d = newIssuer(newStack(), { oidc: { claimAttributePath: 'sub' } }).trustedTokenIssuerName;
+    expect(new Set([a, b, c]).size).toBe(3);
+    expect(d).toBe(a);
+  });
+});
+
+describe('validation', () => {
+  const param = (stack: Stack, name = 'P') => new CfnParameter(stack, name).valueAsString;
+
+  describe('instanceArn', () => {
+    test.each([INSTANCE, 'arn:aws-us-gov:sso:::instance/ins-1234567890abcdef'])('accepts %s', (instanceArn) => {
+      expect(() => newIssuer(newStack(), { instanceArn })).not.toThrow();
+    });
+    test.each([
+      'arn:aws:sso:::instance/ssoins-123',
+      'arn:aws:sso::123456789012:instance/ssoins-1234567890abcdef',
+      'ssoins-1234567890abcdef',
+    ])('rejects %s', (instanceArn) => {
+      expect(() => newIssuer(newStack(), { instanceArn })).toThrow(/Stack\/Okta: instanceArn ".*" must be an IAM Identity Center instance ARN/);
+    });
+    test('accepts a token', () => {
+      const stack = newStack();
+      expect(() => newIssuer(stack, { instanceArn: param(stack) })).not.toThrow();
+    });
+  });
+
+  describe('trustedTokenIssuerName', () => {
+    test.each(['okta', 'Okta_Prod+1=a,b.c@d-e', 'x'.repeat(255)])('accepts %s', (trustedTokenIssuerName) => {
+      expect(() => newIssuer(newStack(), { trustedTokenIssuerName })).not.toThrow();
+    });
+    test.each([
+      ['okta prod', /must be 1-255 letters, digits and _ \+ = , \. @ -/],
+      ['', /must be at least 1 character long/],
+      ['x'.repeat(256), /must be at most 255 characters long/],
+      ['okta/prod', /must be 1-255 letters/],
+    ])('rejects %j', (trustedTokenIssuerName, message) => {
+      expect(() => newIssuer(newStack(), { trustedTokenIssuerName })).toThrow(message);
+    });
+    test('accepts a token', () => {
+      const stack = newStack();
+      expect(() => newIssuer(stack, { trustedTokenIssuerName: param(stack) })).not.toThrow();
+    });
+  });
+
+  describe('issuerUrl', () => {
+    test.each([
+      'https://example.okta.com',
+      'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI',
+      'https://login.microsoftonline.com/2a2a2a2a-1111-2222-3333-444444444444/v2.0',
+      'https://idp.example.com:443/realms/main',
+      'http://idp.example.com',
+      'https://tenant.auth0.com/',
+    ])('accepts %s', (issuerUrl) => {
+      expect(() => newIssuer(newStack(), { oidc: { issuerUrl } })).not.toThrow();
+    });
+    test.each([
+      ['example.okta.com', /issuerUrl "example.okta.com" must be an http\(s\) URL/],
+      ['https://example.okta.com/?x=1', /must be an http\(s\) URL/],
+      [`https://${'a'.repeat(505)}.com`, /must be at most 512 characters long/],
+      ['https://example.okta.com/.well-known/openid-configuration', /must stop before "\/.well-known\/openid-configuration"/],
+      ['https://idp.example.com:8443/realms/main', /must be reachable on port 80 or 443 .*not 8443/],
+    ])('rejects %s', (issuerUrl, message) => {
+      expect(() => newIssuer(newStack(), { oidc: { issuerUrl } })).toThrow(message);
+    });
+    test('accepts a token', () => {
+      const stack = newStack();
+      expect(() => newIssuer(stack, { oidc: { issuerUrl: param(stack) } })).not.toThrow();
+    });
+    test('warns on http://', () => {
+      const stack = newStack();
+      newIssuer(stack, { oidc: { issuerUrl: 'http://idp.example.com' } });
+      Annotations.fromStack(stack).hasWarning('/Stack/Okta', Match.stringLikeRegexp('uses http://.*cdk-trusted-identity:insecureIssuerUrl'));
+    });
+    test('does not warn on https://', () => {
+      const stack = newStack();
+      newIssuer(stack);
+      Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('insecureIssuerUrl'));
+    });
+  });
+
+  describe('claimAttributePath', () => {
+    test.each(['email', 'sub', 'preferred_username', 'user.profile.email', 'Ärger'])('accepts %s', (claimAttributePath) => {
+      expect(() => newIssuer(newStack(), { oidc: { claimAttributePath } })).not.toThrow();
+    });
+    test.each(['cognito:username', 'custom:email', 'email1', 'a.b.c.d', 'emails[0]', ''])('rejects %j', (claimAttributePath) => {
+      expect(() => newIssuer(newStack(), { oidc: { claimAttributePath } })).toThrow(/Stack\/Okta: claimAttributePath .* must be/);
+    });
+    test('accepts a token', () => {
+      const stack = newStack();
+      expect(() => newIssuer(stack, { oidc: { claimAttributePath: param(stack) } })).not.toThrow();
+    });
+  });
+
+  describe('identityStoreAttributePath', () => {
+    test.each(['userName', 'emails.value', 'externalIds.id'])('accepts %s', (identityStoreAttributePath) => {
+      expect(() => newIssuer(newStack(), { oidc: { identityStoreAttributePath } })).not.toThrow();
+    });
+    test.each([
+      ['emails[0].value', /must be one to three words of letters joined by "."/],
+      ['user_name', /must be one to three words/],
+      ['displayName', /is not an attribute Identity Center can match users on: use "userName", "emails.value", "externalIds.id"$/],
+      ['name.givenName', /is not an attribute Identity Center can match users on/],
+      ['username', /paths are case-sensitive: did you mean "userName"\?/],
+    ])('rejects %s', (identityStoreAttributePath, message) => {
+      expect(() => newIssuer(newStack(), { oidc: { identityStoreAttributePath } })).toThrow(message);
+    });
+    test('accepts a token', () => {
+      const stack = newStack();
+      expect(() => newIssuer(stack, { oidc: { identityStoreAttributePath: param(stack) } })).not.toThrow();
+    });
+  });
+
+  describe('jwksRetrievalOption', () => {
+    test.each([JwksRetrievalOption.OPEN_ID_DISCOVERY, undefined])('accepts %s', (jwksRetrievalOption) => {
+      expect(() => newIssuer(newStack(), { oidc: { jwksRetrievalOption } })).not.toThrow();
+    });
+    test('rejects a value the model does not list (JavaScript callers can pass any string)', () => {
+      expect(() => newIssuer(newStack(), { oidc: { jwksRetrievalOption: 'STATIC_KEYS' as JwksRetrievalOption } }))
+        .toThrow(/jwksRetrievalOption "STATIC_KEYS" must be one of "OPEN_ID_DISCOVERY"/);
+    });
+    test('accepts a token', () => {
+      const stack = newStack();
+      expect(() => newIssuer(stack, { oidc: { jwksRetrievalOption: param(stack) as JwksRetrievalOption } })).not.toThrow();
+    });
+  });
+
+  describe('tags', () => {
+    const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+    test.each([
+      { team: 'identity' },
+      { 'cost-center': '', 'app/name': 'a b:c=d+e@f' },
+      many(75),
+    ])('accepts %j', (tags) => {
+      expect(() => newIssuer(newStack(), { tags })).not.toThrow();
+    });
+    test.each([
+      [{ 'aws:team': 'x' }, /tags key "aws:team" must not start with "aws:"/],
+      [{ 'team!': 'x' }, /tags key "team!" must be made of letters/],
+      [{ team: 'x#' }, /tags\["team"\] "x#" must be made of letters/],
+      [{ ['k'.repeat(129)]: 'x' }, /must be at most 128 characters long/],
+      [{ team: 'v'.repeat(257) }, /must be at most 256 characters long/],
+      [many(76), /tags .* must have at most 75 tags \(got 76\)/],
+    ])('rejects %j', (tags, message) => {
+      expect(() => newIssuer(newStack(), { tags })).toThrow(message);
+    });
+    test('accepts a token value', () => {
+      const stack = newStack();
+      expect(() => newIssuer(stack, { tags: { team: param(stack) } })).not.toThrow();
+    });
+    test('rejects more than 75 tags counting Tags.of()', () => {
+      const stack = newStack();
+      const issuer = newIssuer(stack, { tags: many(75) });
+      Tags.of(issuer).add('extra', 'x');
+      expect(() => Template.fromStack(stack)).toThrow(/must have at most 75 tags \(got 76\)/);
+    });
+    test('rejects a token tag key (each key names a child resource)', () => {
+      const stack = newStack();
+      const issuer = newIssuer(stack);
+      Tags.of(issuer).add(param(stack), 'x');
+      expect(() => Template.fromStack(stack)).toThrow(/tags key ".*" must be a literal string/);
+    });
+  });
+});
+
+describe('one issuer per issuer URL per instance', () => {
+  test('rejects a second issuer with the same instance and URL in the same stack', () => {
+    const stack = newStack();
+    newIssuer(stack);
+    expect(() => newIssuer(stack, {}, 'Again')).toThrow(/Stack\/Again: issuerUrl ".*" is already used by Stack\/Okta for instance .*one trusted token issuer per issuer URL per instance/);
+  });
+
+  test('rejects a second issuer with the same instance and URL in another stack of the app', () => {
+    const app = new App();
+    newIssuer(newStack(app, 'A'));
+    expect(() => newIssuer(newStack(app, 'B'))).toThrow(/B\/Okta: issuerUrl .* is already used by A\/Okta/);
+  });
+
+  test.each([
+    ['another URL', { oidc: { issuerUrl: 'https://other.okta.com' } }],
+    ['another instance', { instanceArn: INSTANCE_2 }],
+  ])('accepts the same URL with %s', (_, props) => {
+    const stack = newStack();
+    newIssuer(stack);
+    expect(() => newIssuer(stack, props, 'Other')).not.toThrow();
+  });
+
+  test('accepts the same issuer in two separate apps (each app is its own deployment)', () => {
+    newIssuer(newStack());
+    expect(() => newIssuer(newStack())).not.toThrow();
+  });
+
+  test('accepts token URLs (they cannot be compared at synth time)', () => {
+    const stack = newStack();
+    const url = new CfnParameter(stack, 'Url').valueAsString;
+    newIssuer(stack, { oidc: { issuerUrl: url } });
+    expect(() => newIssuer(stack, { oidc: { issuerUrl: url } }, 'Again')).not.toThrow();
+  });
+});
+
+describe('least privilege and scale', () => {
+  function policies(template: any): any[] {
+    return Object.values<any>(template.Resources).filter(r => r.Type === 'AWS::IAM::Policy');
+  }
+
+  test('one policy: CreateTrustedTokenIssuer on the instance and its issuers, the rest on the issuers only', () => {
+    const stack = newStack();
+    newIssuer(stack, { tags: { a: 'b' } });
+    const issuers = { 'Fn::Join': ['', ['arn:aws:sso::', '123456789012', ':trustedTokenIssuer/ssoins-1234567890abcdef/*']] };
+    const [policy] = policies(templateOf(stack));
+    expect(stack.resolve(policy.Properties.PolicyDocument.Statement)).toEqual([
+      { Action: 'sso:CreateTrustedTokenIssuer', Effect: 'Allow', Resource: [INSTANCE, expect.anything()] },
+      {
+        Action: ['sso:UpdateTrustedTokenIssuer', 'sso:DeleteTrustedTokenIssuer', 'sso:TagResource', 'sso:UntagResource'],
+        Effect: 'Allow',
+        Resource: expect.anything(),
+      },
+    ]);
+    const rendered = JSON.stringify(policy.Properties.PolicyDocument);
+    expect(rendered).not.toContain('"*"');
+    expect(rendered.includes(JSON.stringify(issuers)) || rendered.includes('arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/*')).toBe(true);
+  });
+
+  test('the issuer ARN pattern names the stack account and the instance id (token account)', () => {
+    const stack = new Stack(new App(), 'Stack');
+    newIssuer(stack);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Resource: { 'Fn::Join': ['', ['arn:aws:sso::', { Ref: 'AWS::AccountId' }, ':trustedTokenIssuer/ssoins-1234567890abcdef/*']] },
+        })]),
+      },
+    });
+  });
+
+  test('a token instance ARN gives token-safe resources', () => {
+    const stack = newStack();
+    const instanceArn = new CfnParameter(stack, 'Instance').valueAsString;
+    newIssuer(stack, { instanceArn });
+    const [policy] = policies(templateOf(stack));
+    const create = policy.Properties.PolicyDocument.Statement[0];
+    expect(create.Resource[0]).toEqual({ Ref: 'Instance' });
+    expect(JSON.stringify(create.Resource[1])).toContain('"Fn::Split":[":instance/",{"Ref":"Instance"}]');
+  });
+
+  test('statements are shared per instance: 100 issuers of 2 instances → one role, one policy, 4 statements, one Lambda', () => {
+    const stack = newStack();
+    for (let i = 0; i < 100; i++) {
+      newIssuer(stack, { instanceArn: i % 2 ? INSTANCE : INSTANCE_2, oidc: { issuerUrl: `https://issuer${i}.example.com` }, tags: { n: `${i}` } }, `I${i}`);
+    }
+    const template = templateOf(stack);
+    const count = (type: string) => Object.values<any>(template.Resources).filter(r => r.Type === type).length;
+    expect(count('AWS::IAM::Role')).toBe(1);
+    expect(count('AWS::IAM::Policy')).toBe(1);
+    expect(count('AWS::Lambda::Function')).toBe(1);
+    expect(count(ISSUER_TYPE)).toBe(100);
+    expect(policies(template)[0].Properties.PolicyDocument.Statement).toHaveLength(4);
+    expect(JSON.stringify(policies(template)[0].Properties.PolicyDocument).length).toBeLessThan(10_240);
+  });
+
+  test('every custom resource depends on the shared policy (permissions exist for its first and last call)', () => {
+    const stack = newStack();
+    newIssuer(stack, { tags: { a: 'b' } });
+    const template = templateOf(stack);
+    const [policyId] = Object.entries<any>(template.Resources).find(([, r]) => r.Type === 'AWS::IAM::Policy')!;
+    for (const c of calls(template)) expect(c.resource.DependsOn).toContain(policyId);
+  });
+
+  test('a user AwsCustomResource created first keeps its role: the library policy is attached to it, no second role', () => {
+    const stack = newStack();
+    new AwsCustomResource(stack, 'Mine', {
+      installLatestAwsSdk: false,
+      onCreate: { service: 'STS', action: 'GetCallerIdentity', physicalResourceId: PhysicalResourceId.of('x') },
+      policy: AwsCustomResourcePolicy.fromSdkCalls({ resources: AwsCustomResourcePolicy.ANY_RESOURCE }),
+    });
+    newIssuer(stack);
+    const template = templateOf(stack);
+    const roles = Object.entries<any>(template.Resources).filter(([, r]) => r.Type === 'AWS::IAM::Role');
+    expect(roles).toHaveLength(1);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sso:CreateTrustedTokenIssuer' })]) },
+      Roles: [{ Ref: roles[0][0] }],
+    });
+  });
+
+  test('the Lambda function runs with the shared role', () => {
+    const stack = newStack();
+    newIssuer(stack);
+    const template = templateOf(stack);
+    const [roleId] = Object.entries<any>(template.Resources).find(([, r]) => r.Type === 'AWS::IAM::Role')!;
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', { Role: { 'Fn::GetAtt': [roleId, 'Arn'] } });
+  });
+});
+
+describe('tags', () => {
+  test('one tag resource per key: create/update tag that key, delete untags it, with the instance ARN', () => {
+    const stack = newStack();
+    const issuer = newIssuer(stack, { tags: { team: 'identity' } });
+    const template = templateOf(stack);
+    const [cr] = calls(template, ISSUER_TYPE);
+    const tagCall = (action: string, extra: object) => Match.serializedJson(Match.objectLike({
+      service: 'SSOAdmin',
+      action,
+      parameters: { InstanceArn: INSTANCE, ResourceArn: SAMPLE_ISSUER_ARN, ...extra },
+    }));
+    const [tag] = calls(template, TAG_TYPE);
+    // The calls hold the issuer's Ref (a Fn::Join): match them once parsed, with the Ref as a sample ARN.
+    const parsed = { Create: JSON.stringify(tag.create), Update: JSON.stringify(tag.update), Delete: JSON.stringify(tag.delete) };
+    Template.fromJSON({ Resources: { T: { Type: TAG_TYPE, Properties: parsed } } }).hasResourceProperties(TAG_TYPE, {
+      Create: tagCall('TagResource', { Tags: [{ Key: 'team', Value: 'identity' }] }),
+      Update: tagCall('TagResource', { Tags: [{ Key: 'team', Value: 'identity' }] }),
+      Delete: tagCall('UntagResource', { TagKeys: ['team'] }),
+    });
+    expect(tag.create.physicalResourceId).toEqual({ id: 'team' });
+    expect(tag.update.physicalResourceId).toEqual({ id: 'team' });
+    expect(JSON.stringify(tag.resource.Properties.Create)).toContain(JSON.stringify({ Ref: cr.logicalId }));
+    expect(issuer.cdkTagManager.tagValues()).toEqual({ team: 'identity' });
+  });
+
+  test('Tags.of() tags the issuer (at create and through a tag resource) and overrides a prop tag of the same key', () => {
+    const stack = newStack();
+    const issuer = newIssuer(stack, { tags: { team: 'a' } });
+    Tags.of(stack).add('env', 'prod');
+    Tags.of(issuer).add('team', 'b');
+    const template = templateOf(stack);
+    const [cr] = calls(template, ISSUER_TYPE);
+    expect(cr.create.parameters.Tags).toEqual([{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'b' }]);
+    const tags = calls(template, TAG_TYPE).map(t => t.create.parameters.Tags[0]);
+    expect(tags).toEqual(expect.arrayContaining([{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'b' }]));
+    expect(tags).toHaveLength(2);
+  });
+
+  test('Tags.of() excludeResourceTypes is honoured', () => {
+    const stack = newStack();
+    newIssuer(stack);
+    Tags.of(stack).add('env', 'prod', { excludeResourceTypes: [ISSUER_TYPE] });
+    expect(calls(templateOf(stack), TAG_TYPE)).toHaveLength(0);
+  });
+
+  test('a tag key with "/" gets a valid construct id', () => {
+    const stack = newStack();
+    newIssuer(stack, { tags: { 'app/name': 'x' } });
+    expect(calls(templateOf(stack), TAG_TYPE)[0].create.parameters.Tags).toEqual([{ Key: 'app/name', Value: 'x' }]);
+  });
+
+  test('synthesizing twice does not duplicate tag resources', () => {
+    const app = new App();
+    const stack = newStack(app);
+    newIssuer(stack, { tags: { a: 'b' } });
+    app.synth();
+    expect(() => app.synth({ force: true })).not.toThrow();
+    expect(calls(templateOf(stack), TAG_TYPE)).toHaveLength(1);
+  });
+});
+
+describe('import and grants', () => {
+  test('fromTrustedTokenIssuerArn derives the instance ARN', () => {
+    const imported = TrustedTokenIssuer.fromTrustedTokenIssuerArn(newStack(), 'Imported', SAMPLE_ISSUER_ARN);
+    expect(imported.trustedTokenIssuerArn).toBe(SAMPLE_ISSUER_ARN);
+    expect(imported.instanceArn).toBe(INSTANCE);
+  });
+
+  test('fromTrustedTokenIssuerArn is token-safe', () => {
+    const stack = newStack();
+    const arn = new CfnParameter(stack, 'Arn').valueAsString;
+    const imported = TrustedTokenIssuer.fromTrustedTokenIssuerArn(stack, 'Imported', arn);
+    expect(Token.isUnresolved(imported.instanceArn)).toBe(true);
+    expect(stack.resolve(imported.instanceArn)).toEqual({
+      'Fn::Join': ['', [
+        'arn:',
+        { 'Fn::Select': [1, { 'Fn::Split': [':', { Ref: 'Arn' }] }] },
+        ':sso:::instance/',
+        { 'Fn::Select': [1, { 'Fn::Split': ['/', { Ref: 'Arn' }] }] },
+      ]],
+    });
+  });
+
+  test.each([SAMPLE_ISSUER_ARN, 'arn:aws-cn:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-1'])('fromTrustedTokenIssuerArn accepts %s', (arn) => {
+    expect(() => TrustedTokenIssuer.fromTrustedTokenIssuerArn(newStack(), 'Imported', arn)).not.toThrow();
+  });
+
+  test('fromTrustedTokenIssuerArn rejects an ARN it cannot take the instance from', () => {
+    expect(() => TrustedTokenIssuer.fromTrustedTokenIssuerArn(newStack(), 'Imported', INSTANCE))
+      .toThrow(/Stack: trustedTokenIssuerArn ".*" must be a trusted token issuer ARN/);
+  });
+
+  test.each([
+    ['a new issuer', (stack: Stack) => newIssuer(stack)],
+    ['an imported issuer', (stack: Stack) => TrustedTokenIssuer.fromTrustedTokenIssuerArn(stack, 'Imported', SAMPLE_ISSUER_ARN)],
+  ])('grantRead on %s grants sso:DescribeTrustedTokenIssuer on the issuer ARN only', (_, make) => {
+    const stack = newStack();
+    const issuer = make(stack);
+    const role = new iam.Role(stack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() });
+    issuer.grantRead(role);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: stack.getLogicalId(role.node.defaultChild as iam.CfnRole) }],
+      PolicyDocument: { Statement: [{ Action: 'sso:DescribeTrustedTokenIssuer', Effect: 'Allow', Resource: stack.resolve(issuer.trustedTokenIssuerArn) }] },
+    });
+  });
+});
+
+describe('token create-only values', () => {
+  test('warns that a token instance ARN or issuer URL replaces only when its expression changes', () => {
+    const stack = newStack();
+    newIssuer(stack, { oidc: { issuerUrl: Fn.join('', ['https://cognito-idp.', Aws.REGION, '.amazonaws.com/pool']) } });
+    Annotations.fromStack(stack).hasWarning('/Stack/Okta', Match.stringLikeRegexp('issuerUrl is a token.*cdk-trusted-identity:createOnlyToken'));
+  });
+
+  test('literal values do not warn', () => {
+    const stack = newStack();
+    newIssuer(stack);
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('createOnlyToken'));
+  });
+
+  test('the replacement key of a token is its CloudFormation expression, not the token number', () => {
+    const logicalIdWithExtraTokens = (extra: number) => {
+      const stack = newStack();
+      for (let i = 0; i < extra; i++) Fn.join('', ['x', Aws.ACCOUNT_ID]);
+      newIssuer(stack, { oidc: { issuerUrl: Fn.join('', ['https://cognito-idp.', Aws.REGION, '.amazonaws.com/pool']) } });
+      return calls(templateOf(stack), ISSUER_TYPE)[0].logicalId;
+    };
+    expect(logicalIdWithExtraTokens(0)).toBe(logicalIdWithExtraTokens(5));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Conformance: every SDK call the construct synthesizes is a valid request of the API model.
+
+/** Errors of `value` against the member `path` of `operation` (path '' = the whole input). */
+function conformance(operation: string, params: any): string[] {
+  const table = API_CONSTRAINTS[operation];
+  if (!table) return [`no model for ${operation}`];
+  const errors: string[] = [];
+  const childrenOf = (prefix: string): string[] =>
+    Object.keys(table).filter(p => p.startsWith(prefix) && !p.slice(prefix.length).includes('.') && !p.endsWith('[]') && p !== prefix.slice(0, -1))
+      .filter(p => p.slice(prefix.length).length > 0);
+  const checkStructure = (prefix: string, value: any, c: MemberConstraint | undefined) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      errors.push(`${prefix || '(input)'}: must be a structure`);
+      return;
+    }
+    const members = childrenOf(prefix ? `${prefix}.` : '');
+    for (const key of Object.keys(value)) {
+      if (!members.includes(prefix ? `${prefix}.${key}` : key)) errors.push(`${prefix ? `${prefix}.` : ''}${key}: not a member of the model`);
+    }
+    for (const m of members) {
+      const name = prefix ? m.slice(prefix.length + 1) : m;
+      if (table[m].required && value[name] === undefined) errors.push(`${m}: required`);
+      if (value[name] !== undefined) check(m, value[name]);
+    }
+    if (c?.union && Object.keys(value).length !== 1) errors.push(`${prefix}: a union must have exactly one member (got ${Object.keys(value).length})`);
+  };
+  const check = (path: string, value: any) => {
+    const c = table[path];
+    if (c.idempotencyToken) errors.push(`${path}: an idempotency token must be left to the SDK`);
+    switch (c.type) {
+      case 'structure':
+      case 'union':
+        return checkStructure(path, value, c);
+      case 'list':
+        if (!Array.isArray(value)) return errors.push(`${path}: must be a list`);
+        if (c.minItems !== undefined && value.length < c.minItems) errors.push(`${path}: fewer than ${c.minItems} items`);
+        if (c.maxItems !== undefined && value.length > c.maxItems) errors.push(`${path}: more than ${c.maxItems} items`);
+        return value.forEach(v => (table[`${path}[]`].type === 'structure' ? checkStructure(`${path}[]`, v, table[`${path}[]`]) : check(`${path}[]`, v)));
+      case 'string': {
+        if (typeof value !== 'string') return errors.push(`${path}: must be a string`);
+        const len = [...value].length;
+        if (c.minLength !== undefined && len < c.minLength) errors.push(`${path}: shorter than ${c.minLength}`);
+        if (c.maxLength !== undefined && len > c.maxLength) errors.push(`${path}: longer than ${c.maxLength}`);
+        if (c.enum && !c.enum.includes(value)) errors.push(`${path}: ${value} not in ${c.enum}`);
+        if (!matches(value, c)) errors.push(`${path}: ${JSON.stringify(value)} does not match /${c.patternSource}/`);
+        return;
+      }
+      default:
+        return errors.push(`${path}: unexpected type ${c.type}`);
+    }
+  };
+  checkStructure('', params, undefined);
+  return errors;
+}
+
+describe('every synthesized SDK call conforms to the API model', () => {
+  const variants: Array<[string, (stack: Stack) => void]> = [
+    ['defaults', (s) => newIssuer(s)],
+    ['all props, retained', (s) => newIssuer(s, {
+      trustedTokenIssuerName: 'okta.prod@example-1',
+      tags: { 'team': 'identity', 'app/name': 'x y', 'empty': '' },
+      removalPolicy: RemovalPolicy.RETAIN,
+      oidc: { claimAttributePath: 'preferred_username', identityStoreAttributePath: 'userName', jwksRetrievalOption: JwksRetrievalOption.OPEN_ID_DISCOVERY },
+    })],
+    ['Tags.of() and 75 tags', (s) => {
+      const issuer = newIssuer(s, { oidc: { identityStoreAttributePath: 'externalIds.id' } });
+      for (let i = 0; i < 75; i++) Tags.of(issuer).add(`key${i}`, `value${i}`);
+    }],
+    ['long generated name', (s) => newIssuer(s, {}, 'X'.repeat(240))],
+  ];
+
+  test.each(variants)('%s', (_, build) => {
+    const stack = newStack();
+    build(stack);
+    const all = calls(templateOf(stack));
+    expect(all.length).toBeGreaterThan(0);
+    const seen = new Set<string>();
+    for (const c of all) {
+      for (const call of [c.create, c.update, c.delete].filter(x => x)) {
+        const operation = `sso-admin:${call.action}`;
+        seen.add(operation);
+        expect(call.service).toBe('SSOAdmin');
+        expect({ operation, errors: conformance(operation, call.parameters) }).toEqual({ operation, errors: [] });
+      }
+    }
+    expect(seen.has('sso-admin:CreateTrustedTokenIssuer')).toBe(true);
+    expect(seen.has('sso-admin:UpdateTrustedTokenIssuer')).toBe(true);
+  });
+
+  test.each([
+    ['an unknown member', { Name: 'x', Bogus: 1 }, /Bogus: not a member/],
+    ['a missing required member', { Name: 'x' }, /TrustedTokenIssuerArn: required/],
+    ['a union with two members', { TrustedTokenIssuerArn: SAMPLE_ISSUER_ARN, TrustedTokenIssuerConfiguration: {} }, /exactly one member/],
+    ['a bad pattern', { TrustedTokenIssuerArn: 'arn:x' }, /does not match/],
+  ])('the conformance check rejects %s', (_, params, message) => {
+    expect(conformance('sso-admin:UpdateTrustedTokenIssuer', params).join('\n')).toMatch(message);
+  });
+
+  test('the conformance check rejects a ClientToken', () => {
+    const stack = newStack();
+    newIssuer(stack);
+    const [issuer] = calls(templateOf(stack), ISSUER_TYPE);
+    expect(conformance('sso-admin:CreateTrustedTokenIssuer', { ...issuer.create.parameters, ClientToken: 'fixed' }).join('\n'))
+      .toMatch(/ClientToken: an idempotency token must be left to the SDK/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Lifecycle: a v1 and a v2 of the same app, and what CloudFormation does between them.
+
+interface Plan {
+  /** Logical ids CloudFormation creates, updates (properties changed), deletes, or leaves untouched. */
+  readonly create: string[];
+  readonly update: string[];
+  readonly delete: string[];
+  readonly untouched: string[];
+  /** SDK calls the custom resource handler makes, in CloudFormation's order (create/update, then cleanup deletes). */
+  readonly sdkCalls: string[];
+}
+
+function plan(v1: any, v2: any): Plan {
+  const r1 = v1.Resources;
+  const r2 = v2.Resources;
+  const create = Object.keys(r2).filter(id => !(id in r1));
+  const del = Object.keys(r1).filter(id => !(id in r2));
+  const both = Object.keys(r2).filter(id => id in r1);
+  const update = both.filter(id => JSON.stringify(r1[id].Properties) !== JSON.stringify(r2[id].Properties));
+  const untouched = both.filter(id => !update.includes(id));
+  const action = (r: any, phase: 'Create' | 'Update' | 'Delete') => (r.Properties?.[phase] ? parseCall(r.Properties[phase]).action : undefined);
+  const cr = (id: string, r: any) => r[id].Type === ISSUER_TYPE || r[id].Type === TAG_TYPE;
+  const sdkCalls = [
+    ...create.filter(id => cr(id, r2)).map(id => action(r2[id], 'Create')),
+    ...update.filter(id => cr(id, r2)).map(id => action(r2[id], 'Update')),
+    ...del.filter(id => cr(id, r1) && r1[id].DeletionPolicy !== 'Retain').map(id => action(r1[id], 'Delete')),
+  ].filter(x => x);
+  return { create, update, delete: del, untouched, sdkCalls };
+}
+
+function synth(build: (stack: Stack) => void): any {
+  const stack = newStack();
+  build(stack);
+  return templateOf(stack);
+}
+
+function idsOf(template: any, type: string): string[] {
+  return Object.keys(template.Resources).filter(id => template.Resources[id].Type === type);
+}
+
+describe('lifecycle (v1 → v2)', () => {
+  const v1 = (s: Stack) => newIssuer(s, { trustedTokenIssuerName: 'okta', tags: { team: 'identity', env: 'prod' } });
+
+  test('nothing changed: every resource untouched, no SDK call', () => {
+    const p = plan(synth(v1), synth(v1));
+    expect(p.create).toEqual([]);
+    expect(p.update).toEqual([]);
+    expect(p.delete).toEqual([]);
+    expect(p.sdkCalls).toEqual([]);
+  });
+
+  test.each<[string, Partial<TrustedTokenIssuerProps> & { oidc?: Partial<OidcJwtConfigurationOptions> }]>([
+    ['Name', { trustedTokenIssuerName: 'okta-renamed' }],
+    ['ClaimAttributePath', { oidc: { claimAttributePath: 'sub' } }],
+    ['IdentityStoreAttributePath', { oidc: { identityStoreAttributePath: 'userName' } }],
+  ])('%s changes: the issuer is updated in place by UpdateTrustedTokenIssuer; the tags are untouched', (_, change) => {
+    const before = synth(v1);
+    const after = synth(s => newIssuer(s, { trustedTokenIssuerName: 'okta', tags: { team: 'identity', env: 'prod' }, ...change, oidc: change.oidc }));
+    const p = plan(before, after);
+    const [issuerId] = idsOf(after, ISSUER_TYPE);
+    expect(p.update).toEqual([issuerId]);
+    expect(p.create).toEqual([]);
+    expect(p.delete).toEqual([]);
+    expect(idsOf(after, TAG_TYPE).every(id => p.untouched.includes(id))).toBe(true);
+    expect(p.sdkCalls).toEqual(['UpdateTrustedTokenIssuer']);
+    const update = parseCall(after.Resources[issuerId].Properties.Update).parameters;
+    const changed = { ...{ Name: 'okta', ClaimAttributePath: 'email', IdentityStoreAttributePath: 'emails.value' } };
+    if (change.trustedTokenIssuerName) changed.Name = change.trustedTokenIssuerName;
+    if (change.oidc?.claimAttributePath) changed.ClaimAttributePath = change.oidc.claimAttributePath;
+    if (change.oidc?.identityStoreAttributePath) changed.IdentityStoreAttributePath = change.oidc.identityStoreAttributePath;
+    expect(update.Name).toBe(changed.Name);
+    expect(update.TrustedTokenIssuerConfiguration.OidcJwtConfiguration).toEqual({
+      ClaimAttributePath: changed.ClaimAttributePath,
+      IdentityStoreAttributePath: changed.IdentityStoreAttributePath,
+      JwksRetrievalOption: 'OPEN_ID_DISCOVERY',
+    });
+  });
+
+  test.each<[string, Partial<TrustedTokenIssuerProps> & { oidc?: Partial<OidcJwtConfigurationOptions> }]>([
+    ['issuerUrl', { oidc: { issuerUrl: 'https://example.okta.com/oauth2/aus1' } }],
+    ['instanceArn', { instanceArn: INSTANCE_2 }],
+  ])('%s changes: a new issuer is created, the tags move to it, then the old issuer is deleted', (_, change) => {
+    const base = { tags: { team: 'identity', env: 'prod' } };
+    const before = synth(s => newIssuer(s, base));
+    const after = synth(s => newIssuer(s, { ...base, ...change }));
+    const p = plan(before, after);
+    const [oldId] = idsOf(before, ISSUER_TYPE);
+    const [newId] = idsOf(after, ISSUER_TYPE);
+    expect(newId).not.toBe(oldId);
+    expect(p.create).toEqual([newId]);
+    expect(p.delete).toEqual([oldId]);
+    expect(p.sdkCalls).toEqual(['CreateTrustedTokenIssuer', 'TagResource', 'TagResource', 'DeleteTrustedTokenIssuer']);
+    // The new issuer gets a different default name, so it can be created while the old one still exists.
+    const oldCreate = parseCall(before.Resources[oldId].Properties.Create).parameters;
+    const newCreate = parseCall(after.Resources[newId].Properties.Create).parameters;
+    expect(newCreate.Name).not.toBe(oldCreate.Name);
+    expect(newCreate.ClientToken).toBeUndefined();
+    // The tag resources now point at the new issuer.
+    for (const id of idsOf(after, TAG_TYPE)) expect(JSON.stringify(after.Resources[id].Properties.Update)).toContain(newId);
+  });
+
+  test('issuerUrl changes on a retained issuer: the old issuer is left in place (no delete call)', () => {
+    const before = synth(s => newIssuer(s, { removalPolicy: RemovalPolicy.RETAIN }));
+    const after = synth(s => newIssuer(s, { removalPolicy: RemovalPolicy.RETAIN, oidc: { issuerUrl: 'https://other.okta.com' } }));
+    expect(plan(before, after).sdkCalls).toEqual(['CreateTrustedTokenIssuer']);
+  });
+
+  test('a tag is added: one TagResource; the issuer is updated in place (its create call lists the tags), not replaced', () => {
+    const before = synth(v1);
+    const after = synth(s => newIssuer(s, { trustedTokenIssuerName: 'okta', tags: { team: 'identity', env: 'prod', owner: 'me' } }));
+    const p = plan(before, after);
+    expect(p.delete).toEqual([]);
+    expect(p.create).toHaveLength(1);
+    expect(parseCall(after.Resources[p.create[0]].Properties.Create).parameters.Tags).toEqual([{ Key: 'owner', Value: 'me' }]);
+    expect(p.sdkCalls).toEqual(['TagResource', 'UpdateTrustedTokenIssuer']);
+  });
+
+  test('a tag value changes: TagResource of that key on the same tag resource (same physical id: no untag)', () => {
+    const before = synth(v1);
+    const after = synth(s => newIssuer(s, { trustedTokenIssuerName: 'okta', tags: { team: 'platform', env: 'prod' } }));
+    const p = plan(before, after);
+    expect(p.create).toEqual([]);
+    expect(p.delete).toEqual([]);
+    const [tagId] = p.update.filter(id => after.Resources[id].Type === TAG_TYPE);
+    const update = parseCall(after.Resources[tagId].Properties.Update);
+    expect(update.parameters.Tags).toEqual([{ Key: 'team', Value: 'platform' }]);
+    expect(update.physicalResourceId).toEqual(parseCall(before.Resources[tagId].Properties.Create).physicalResourceId);
+    expect(p.sdkCalls.sort()).toEqual(['TagResource', 'UpdateTrustedTokenIssuer']);
+  });
+
+  test('a tag is removed: UntagResource of exactly that key; the other tags are untouched', () => {
+    const before = synth(v1);
+    const after = synth(s => newIssuer(s, { trustedTokenIssuerName: 'okta', tags: { team: 'identity' } }));
+    const p = plan(before, after);
+    expect(p.create).toEqual([]);
+    expect(p.delete).toHaveLength(1);
+    expect(parseCall(before.Resources[p.delete[0]].Properties.Delete).parameters.TagKeys).toEqual(['env']);
+    expect(idsOf(after, TAG_TYPE).every(id => p.untouched.includes(id))).toBe(true);
+    expect(p.sdkCalls).toEqual(['UpdateTrustedTokenIssuer', 'UntagResource']);
+  });
+
+  test('the issuer is removed from the app: its tags are untagged and it is deleted; nothing is left behind', () => {
+    const before = synth(v1);
+    const after = synth(s => new iam.Role(s, 'Other', { assumedBy: new iam.AccountRootPrincipal() }));
+    const p = plan(before, after);
+    expect(p.sdkCalls.sort()).toEqual(['DeleteTrustedTokenIssuer', 'UntagResource', 'UntagResource']);
+    expect(p.delete).toEqual(expect.arrayContaining([...idsOf(before, ISSUER_TYPE), ...idsOf(before, TAG_TYPE)]));
+  });
+});
