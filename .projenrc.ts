@@ -1,10 +1,12 @@
 import { awscdk, DependencyType, javascript } from 'projen';
 
 /**
- * Lowest aws-cdk-lib the library itself needs (peer dependency floor).
- * See the README section "Compatibility" for why this is the floor.
+ * Lowest aws-cdk-lib the library itself needs (peer dependency floor): 2.215.0 introduced
+ * `iam.OIDCProviderReference`/`IOIDCProviderRef`, which `iam.IOidcProvider` (implemented by OidcProvider) extends.
+ * Checked by compiling src/ and synthesizing OidcProvider and TrustedTokenIssuer stacks against 2.214.0 (fails:
+ * no OIDCProviderReference) and 2.215.0 (passes, same templates as 2.257.0).
  */
-const CDK_PEER_MIN = '2.257.0';
+const CDK_PEER_MIN = '2.215.0';
 
 /**
  * aws-cdk-lib used for development, tests and integ snapshots.
