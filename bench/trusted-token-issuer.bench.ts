@@ -1,0 +1,110 @@
+import { Stack } from 'aws-cdk-lib';
+import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import { countResources, measure, SynthResult, table } from './util';
+import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration } from '../src';
+
+const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
+/** CloudFormation quotas and IAM's inline-policy limit per role (sum of all inline policies of the role). */
+const MAX_RESOURCES = 500;
+const MAX_TEMPLATE_BYTES = 1_000_000;
+const MAX_INLINE_POLICY_CHARS = 10_240;
+
+function issuers(n: number, tagsPerIssuer: number) {
+  return (stack: Stack) => {
+    for (let i = 0; i < n; i++) {
+      new TrustedTokenIssuer(stack, `Issuer${i}`, {
+        instanceArn: INSTANCE,
+        configuration: TrustedTokenIssuerConfiguration.oidcJwt({
+          issuerUrl: `https://issuer${i}.example.com/oauth2/default`,
+          claimAttributePath: 'email',
+          identityStoreAttributePath: 'emails.value',
+        }),
+        tags: Object.fromEntries(Array.from({ length: tagsPerIssuer }, (_, t) => [`tag${t}`, `value${t}`])),
+      });
+    }
+  };
+}
+
+/** What teams hand-write today: one AwsCustomResource per issuer with its own `policy` (one inline policy each). */
+function naive(n: number) {
+  return (stack: Stack) => {
+    for (let i = 0; i < n; i++) {
+      new AwsCustomResource(stack, `Issuer${i}`, {
+        installLatestAwsSdk: false,
+        onCreate: {
+          service: 'SSOAdmin',
+          action: 'CreateTrustedTokenIssuer',
+          parameters: {
+            InstanceArn: INSTANCE,
+            Name: `issuer${i}`,
+            TrustedTokenIssuerType: 'OIDC_JWT',
+            TrustedTokenIssuerConfiguration: {
+              OidcJwtConfiguration: {
+                IssuerUrl: `https://issuer${i}.example.com/oauth2/default`,
+                ClaimAttributePath: 'email',
+                IdentityStoreAttributePath: 'emails.value',
+                JwksRetrievalOption: 'OPEN_ID_DISCOVERY',
+              },
+            },
+          },
+          physicalResourceId: PhysicalResourceId.fromResponse('TrustedTokenIssuerArn'),
+        },
+        policy: AwsCustomResourcePolicy.fromSdkCalls({ resources: AwsCustomResourcePolicy.ANY_RESOURCE }),
+      });
+    }
+  };
+}
+
+/**
+ * The largest total, over the roles of the template, of the inline policies attached to one role (the role's own
+ * `Policies` plus every `AWS::IAM::Policy` naming it), as JSON text with tokens as they appear in the template.
+ */
+export function largestInlinePolicyPerRole(template: any): number {
+  const resources: Record<string, any> = template.Resources ?? {};
+  const totals: Record<string, number> = {};
+  for (const [id, r] of Object.entries(resources)) {
+    if (r.Type !== 'AWS::IAM::Role') continue;
+    totals[id] = (r.Properties?.Policies ?? []).reduce((sum: number, p: any) => sum + JSON.stringify(p.PolicyDocument).length, 0);
+  }
+  for (const r of Object.values(resources)) {
+    if (r.Type !== 'AWS::IAM::Policy') continue;
+    for (const role of r.Properties?.Roles ?? []) {
+      if (role?.Ref && role.Ref in totals) totals[role.Ref] += JSON.stringify(r.Properties.PolicyDocument).length;
+    }
+  }
+  return Math.max(0, ...Object.values(totals));
+}
+
+/** TrustedTokenIssuer at 1/10/100 issuers (and 100 with tags) against the hand-written AwsCustomResource. */
+export function runTrustedTokenIssuerBench(): string {
+  const rows: (string | number)[][] = [];
+  const within = (ok: boolean) => (ok ? 'yes' : '**NO**');
+  const cases: Array<[number, number]> = [[1, 0], [10, 0], [100, 0], [100, 1], [100, 3]];
+  for (const [n, tags] of cases) {
+    // The hand-written variant has no tags: measure it once per issuer count.
+    const r = measure(tags === 0 ? { construct: issuers(n, tags), naive: naive(n) } : { construct: issuers(n, tags) }, n === 100 ? 5 : 7);
+    const variants: Array<[string, SynthResult]> = [['TrustedTokenIssuer', r.construct]];
+    if (r.naive) variants.push(['naive AwsCustomResource', r.naive]);
+    for (const [variant, res] of variants) {
+      const resources = countResources(res.template);
+      const lambdas = countResources(res.template, 'AWS::Lambda::Function');
+      const policy = largestInlinePolicyPerRole(res.template);
+      rows.push([
+        n,
+        variant === 'TrustedTokenIssuer' ? tags : '-',
+        variant,
+        res.ms.toFixed(0),
+        res.templateBytes,
+        `${(100 * res.templateBytes / MAX_TEMPLATE_BYTES).toFixed(1)}%`,
+        resources,
+        lambdas,
+        policy,
+        within(resources <= MAX_RESOURCES && res.templateBytes <= MAX_TEMPLATE_BYTES && lambdas <= 1 && policy <= MAX_INLINE_POLICY_CHARS),
+      ]);
+    }
+  }
+  return table([
+    'issuers', 'tags each', 'variant', 'synth ms', 'template bytes', 'of 1 MB', `resources (≤ ${MAX_RESOURCES})`, 'Lambda functions',
+    `largest inline policies per role (≤ ${MAX_INLINE_POLICY_CHARS})`, 'within limits',
+  ], rows);
+}
