@@ -121,8 +121,8 @@ interface IssuerProfile {
   readonly multiTenant: boolean;
   /** The documented default audience for AWS. */
   readonly defaultAudience?: string;
-  /** The subject prefix that names the tenant (`repo:`), so that `repo:*` is recognised as "any tenant". */
-  readonly tenantPrefixes: string[];
+  /** Subject prefixes followed by the tenant's name up to `separator`, so that `repo:*` is recognised as "any tenant". */
+  readonly tenantPrefixes: Array<{ prefix: string; separator: string }>;
 }
 
 const ISSUER_PROFILES: { [issuer: string]: IssuerProfile } = {
@@ -130,19 +130,19 @@ const ISSUER_PROFILES: { [issuer: string]: IssuerProfile } = {
     name: 'GitHub Actions',
     multiTenant: true,
     defaultAudience: 'sts.amazonaws.com',
-    tenantPrefixes: ['repo:'],
+    tenantPrefixes: [{ prefix: 'repo:', separator: '/' }],
   },
   'gitlab.com': {
     name: 'GitLab.com',
     multiTenant: true,
     defaultAudience: 'https://gitlab.com',
-    tenantPrefixes: ['project_path:'],
+    tenantPrefixes: [{ prefix: 'project_path:', separator: '/' }],
   },
   'app.terraform.io': {
     name: 'HCP Terraform',
     multiTenant: true,
     defaultAudience: 'aws.workload.identity',
-    tenantPrefixes: ['organization:'],
+    tenantPrefixes: [{ prefix: 'organization:', separator: ':' }],
   },
 };
 
@@ -192,7 +192,7 @@ abstract class OidcProviderBase extends Resource implements IOidcProvider {
       }
       subjects.forEach((s, i) => {
         if (!Token.isUnresolved(s) && matchesAnyTenant(s, profile)) {
-          fail(this, `subjects[${i}]`, s, `matches every ${profile.name} tenant: name the tenant (e.g. "${profile.tenantPrefixes[0]}my-org/...") or set allowAnySubject: true if other conditions restrict it`);
+          fail(this, `subjects[${i}]`, s, `matches every ${profile.name} tenant: name the tenant without wildcards (e.g. "${profile.tenantPrefixes[0].prefix}my-org${profile.tenantPrefixes[0].separator}...") or set allowAnySubject: true if other conditions restrict it`);
         }
       });
     }
@@ -224,9 +224,19 @@ abstract class OidcProviderBase extends Resource implements IOidcProvider {
   }
 }
 
+/**
+ * Whether a subject pattern can match tokens of other tenants: it starts with a wildcard, or the tenant segment
+ * after a tenant prefix (`repo:<owner>/`, `project_path:<group>/`, `organization:<org>:`) has one
+ * (`repo:octo*` also matches `repo:octo-evil/...`).
+ */
 function matchesAnyTenant(subject: string, profile: IssuerProfile): boolean {
-  if (/^[*?]*$/.test(subject)) return true;
-  return profile.tenantPrefixes.some(p => subject.startsWith(p) && /^[*?]/.test(subject.slice(p.length)));
+  if (/^[*?]/.test(subject)) return true;
+  return profile.tenantPrefixes.some(({ prefix, separator }) => {
+    if (!subject.startsWith(prefix)) return false;
+    const rest = subject.slice(prefix.length);
+    const end = rest.indexOf(separator);
+    return /[*?]/.test(end < 0 ? rest : rest.slice(0, end));
+  });
 }
 
 /**

@@ -422,6 +422,9 @@ describe('principal', () => {
     ['repo:*'],
     ['repo:*/app:*'],
     ['repo:?ctocat/app:ref:refs/heads/main'],
+    ['repo:octo*/app:*'],
+    ['repo:octo*'],
+    ['*:ref:refs/heads/main'],
   ])('rejects the GitHub subject %s that matches every tenant', (subject) => {
     const stack = makeStack();
     const p = OidcProvider.gitHubActions(stack, 'P');
@@ -442,6 +445,9 @@ describe('principal', () => {
     const stack = makeStack();
     expect(() => OidcProvider.gitLab(stack, 'G').principal({ subjects: ['project_path:*'] })).toThrow(/every GitLab.com tenant/);
     expect(() => OidcProvider.terraformCloud(stack, 'T').principal({ subjects: ['organization:*:project:*'] })).toThrow(/every HCP Terraform tenant/);
+    expect(() => OidcProvider.terraformCloud(stack, 'T2').principal({ subjects: ['organization:ac?e:project:*'] })).toThrow(/every HCP Terraform tenant/);
+    expect(() => OidcProvider.terraformCloud(stack, 'T3').principal({ subjects: ['organization:acme:project:*'] })).not.toThrow();
+    expect(() => OidcProvider.gitLab(stack, 'G2').principal({ subjects: ['project_path:my-group/*'] })).not.toThrow();
   });
 
   test('allowAnySubject opts in explicitly', () => {
