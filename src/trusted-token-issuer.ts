@@ -80,7 +80,7 @@ export interface RenderedTrustedTokenIssuerConfiguration {
   readonly create: { [member: string]: any };
   /** `TrustedTokenIssuerConfiguration` of the update call: only what `UpdateTrustedTokenIssuer` accepts. */
   readonly update: { [member: string]: any };
-  /** Values that cannot be updated: a change replaces the issuer. */
+  /** Values that `UpdateTrustedTokenIssuer` cannot change (besides the instance): a change replaces the issuer. */
   readonly createOnly: { [name: string]: string };
   /** The issuer URL (for the one-issuer-per-URL-per-instance rule). */
   readonly issuerUrl: string;
@@ -134,7 +134,7 @@ class OidcJwtConfiguration extends TrustedTokenIssuerConfiguration {
       type: this.trustedTokenIssuerType,
       create: { OidcJwtConfiguration: { IssuerUrl: o.issuerUrl, ...updatable } },
       update: { OidcJwtConfiguration: updatable },
-      createOnly: { issuerUrl: o.issuerUrl },
+      createOnly: { trustedTokenIssuerType: this.trustedTokenIssuerType, issuerUrl: o.issuerUrl },
       issuerUrl: o.issuerUrl,
     };
   }
