@@ -4,11 +4,15 @@
  */
 import * as os from 'os';
 import { runOidcProviderBench } from './oidc-provider.bench';
+import { runTrustedTokenIssuerBench } from './trusted-token-issuer.bench';
 
 function main() {
   console.log(`# cdk-trusted-identity bench — node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)}\n`);
   console.log('## OidcProvider vs iam.CfnOIDCProvider (median of 7 interleaved synths, after one warm-up)\n');
   console.log(runOidcProviderBench());
+  console.log();
+  console.log('## TrustedTokenIssuer vs one hand-written AwsCustomResource with its own policy per issuer (median of 5-7 interleaved synths)\n');
+  console.log(runTrustedTokenIssuerBench());
   console.log();
 }
 
