@@ -55,11 +55,6 @@ export class SharedCustomResourceRole extends Construct {
     this.keys.add(key);
     this.policy.addStatements(...statements());
   }
-
-  /** Number of distinct keys (for tests and benchmarks). */
-  public get keyCount(): number {
-    return this.keys.size;
-  }
 }
 
 /** Permissions of one fallback resource: statements de-duplicated per stack by `key`. */
