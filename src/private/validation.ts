@@ -23,7 +23,7 @@ export function fail(scope: IConstruct, prop: string, value: unknown, allowed: s
 
 /** Adds a warning with a stable id (acknowledgeable with `Annotations.acknowledgeWarning`). */
 export function warn(scope: IConstruct, id: string, message: string): void {
-  Annotations.of(scope).addWarningV2(`cdk-trusted-identity:${id}`, `${message} [ack: cdk-trusted-identity:${id}]`);
+  Annotations.of(scope).addWarningV2(`cdk-trusted-identity:${id}`, message);
 }
 
 /** A value as it appears in messages: quoted, and shortened when long. */
