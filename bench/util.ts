@@ -30,19 +30,28 @@ export function synthOnce(build: (stack: Stack) => void): { ms: number; template
 }
 
 /**
- * Measures several variants side by side: for each run, every variant is synthesized once, in turn.
+ * Measures several variants side by side: for each run, every variant is synthesized (`repeat` times), in turn.
  * Returns the median time and the (deterministic) template of each variant.
  */
-export function measure(variants: { [name: string]: (stack: Stack) => void }, runs = 7): { [name: string]: SynthResult } {
+export function measure(variants: { [name: string]: (stack: Stack) => void }, runs = 7, repeat = 1): { [name: string]: SynthResult } {
   const names = Object.keys(variants);
   const times: { [name: string]: number[] } = Object.fromEntries(names.map(n => [n, []]));
   const last: { [name: string]: { template: any; bytes: number } } = {};
   for (const n of names) synthOnce(variants[n]); // warm-up: module loading, JIT
   for (let r = 0; r < runs; r++) {
     for (const n of names) {
-      const res = synthOnce(variants[n]);
-      times[n].push(res.ms);
-      last[n] = res;
+      // Small apps synthesize in a few ms: time `repeat` apps per sample so that timer and scheduler noise
+      // do not dominate, and report the time per app.
+      // Collect garbage before each sample (bench runs with --expose-gc) so that one variant does not pay for the
+      // garbage of the other.
+      (globalThis as any).gc?.();
+      let ms = 0;
+      for (let k = 0; k < repeat; k++) {
+        const res = synthOnce(variants[n]);
+        ms += res.ms;
+        last[n] = res;
+      }
+      times[n].push(ms / repeat);
     }
   }
   return Object.fromEntries(names.map(n => [n, { ms: median(times[n]), templateBytes: last[n].bytes, template: last[n].template }]));
