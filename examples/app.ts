@@ -4,10 +4,12 @@
  * - GitHub Actions may deploy from the main branch of one repository (and nothing else).
  * - An HCP Terraform workspace may apply.
  * - A company identity provider with its own client ID and a thumbprint.
+ * - IAM Identity Center trusts the same company IdP's tokens (trusted identity propagation); pass your instance with
+ *   `-c instanceArn=arn:aws:sso:::instance/ssoins-...` (`aws sso-admin list-instances`).
  */
 import { App, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { GitHubActionsSubject, OidcProvider, TerraformCloudSubject } from '../src';
+import { GitHubActionsSubject, OidcProvider, TerraformCloudSubject, TrustedTokenIssuer, TrustedTokenIssuerConfiguration } from '../src';
 
 const app = new App();
 const stack = new Stack(app, 'TrustedIdentityExample', {
@@ -40,6 +42,15 @@ const corporate = new OidcProvider(stack, 'Corporate', {
 new iam.Role(stack, 'CorporateReadOnly', {
   assumedBy: corporate.principal({ subjects: ['00u1abcd2EFGH3ijk4l5'] }),
   managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess')],
+});
+
+new TrustedTokenIssuer(stack, 'CorporateIssuer', {
+  instanceArn: app.node.tryGetContext('instanceArn') ?? 'arn:aws:sso:::instance/ssoins-1234567890abcdef',
+  configuration: TrustedTokenIssuerConfiguration.oidcJwt({
+    issuerUrl: corporate.url,
+    claimAttributePath: 'email',
+    identityStoreAttributePath: 'emails.value',
+  }),
 });
 
 Tags.of(stack).add('owner', 'platform-security');
