@@ -472,9 +472,35 @@ function validateUrl(scope: IConstruct, url: string): void {
 }
 
 /**
+ * Properties every preset (`gitHubActions`, `gitLab`, `terraformCloud`) shares with `OidcProviderProps`.
+ */
+export interface OidcProviderPresetProps {
+  /**
+   * Thumbprints of the CA certificates of the issuer. The presets' issuers use CAs that IAM trusts, so none are needed.
+   *
+   * @default - IAM retrieves the thumbprint itself
+   */
+  readonly thumbprints?: string[];
+
+  /**
+   * What happens to the provider when it is removed from the stack or the stack is deleted.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * Tags for the provider.
+   *
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
  * Properties of the GitHub Actions preset.
  */
-export interface GitHubActionsOidcProviderProps {
+export interface GitHubActionsOidcProviderProps extends OidcProviderPresetProps {
   /**
    * The issuer URL. Set it for GitHub Enterprise Cloud with a unique issuer
    * (`https://token.actions.githubusercontent.com/<enterprise>`) or GitHub Enterprise Server
@@ -490,29 +516,12 @@ export interface GitHubActionsOidcProviderProps {
    * @default ['sts.amazonaws.com'] (the audience of aws-actions/configure-aws-credentials)
    */
   readonly clientIds?: string[];
-
-  /**
-   * Thumbprints; GitHub's CA is trusted by IAM, so none are needed.
-   *
-   * @default - IAM retrieves the thumbprint itself
-   */
-  readonly thumbprints?: string[];
-
-  /**
-   * @default RemovalPolicy.DESTROY
-   */
-  readonly removalPolicy?: RemovalPolicy;
-
-  /**
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
 }
 
 /**
  * Properties of the GitLab preset.
  */
-export interface GitLabOidcProviderProps {
+export interface GitLabOidcProviderProps extends OidcProviderPresetProps {
   /**
    * The GitLab instance URL, e.g. `https://gitlab.example.com` for a self-managed instance.
    *
@@ -526,27 +535,12 @@ export interface GitLabOidcProviderProps {
    * @default - the instance URL
    */
   readonly clientIds?: string[];
-
-  /**
-   * @default - IAM retrieves the thumbprint itself
-   */
-  readonly thumbprints?: string[];
-
-  /**
-   * @default RemovalPolicy.DESTROY
-   */
-  readonly removalPolicy?: RemovalPolicy;
-
-  /**
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
 }
 
 /**
  * Properties of the HCP Terraform preset.
  */
-export interface TerraformCloudOidcProviderProps {
+export interface TerraformCloudOidcProviderProps extends OidcProviderPresetProps {
   /**
    * The HCP Terraform (or Terraform Enterprise) URL.
    *
@@ -560,21 +554,6 @@ export interface TerraformCloudOidcProviderProps {
    * @default ['aws.workload.identity']
    */
   readonly clientIds?: string[];
-
-  /**
-   * @default - IAM retrieves the thumbprint itself
-   */
-  readonly thumbprints?: string[];
-
-  /**
-   * @default RemovalPolicy.DESTROY
-   */
-  readonly removalPolicy?: RemovalPolicy;
-
-  /**
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
 }
 
 /**
