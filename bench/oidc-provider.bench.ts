@@ -19,7 +19,7 @@ export function runOidcProviderBench(): string {
           new OidcProvider(stack, `P${i}`, { url: `https://issuer${i}.example.com`, clientIds: ['sts.amazonaws.com'] });
         }
       },
-    }, RUNS, Math.max(1, Math.round(20 / n)));
+    }, RUNS, Math.max(1, Math.round(100 / n)));
     rows.push([
       n,
       r.raw.ms.toFixed(1),

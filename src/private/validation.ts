@@ -28,7 +28,7 @@ export function warn(scope: IConstruct, id: string, message: string): void {
 
 /** A value as it appears in messages: quoted, and shortened when long. */
 export function show(value: unknown): string {
-  const s = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const s = JSON.stringify(value) ?? String(value);
   return s.length > 120 ? `${s.slice(0, 100)}…" (${s.length} characters)` : s;
 }
 
