@@ -562,17 +562,17 @@ export interface TerraformCloudOidcProviderProps extends OidcProviderPresetProps
 export class GitHubActionsSubject {
   /** Workflows running on a branch: `repo:OWNER/REPO:ref:refs/heads/BRANCH`. */
   public static branch(owner: string, repo: string, branch: string): string {
-    return `${repoOf(owner, repo)}:ref:refs/heads/${part('branch', branch)}`;
+    return `${repoOf(owner, repo)}:ref:refs/heads/${part('GitHubActionsSubject', 'branch', branch)}`;
   }
 
   /** Workflows running for a tag: `repo:OWNER/REPO:ref:refs/tags/TAG`. */
   public static tag(owner: string, repo: string, tag: string): string {
-    return `${repoOf(owner, repo)}:ref:refs/tags/${part('tag', tag)}`;
+    return `${repoOf(owner, repo)}:ref:refs/tags/${part('GitHubActionsSubject', 'tag', tag)}`;
   }
 
   /** Jobs that reference a deployment environment: `repo:OWNER/REPO:environment:NAME`. */
   public static environment(owner: string, repo: string, environment: string): string {
-    return `${repoOf(owner, repo)}:environment:${part('environment', environment)}`;
+    return `${repoOf(owner, repo)}:environment:${part('GitHubActionsSubject', 'environment', environment)}`;
   }
 
   /** Workflows triggered by a pull request: `repo:OWNER/REPO:pull_request`. */
@@ -594,17 +594,17 @@ export class GitHubActionsSubject {
 export class GitLabSubject {
   /** Jobs running on a branch: `project_path:GROUP/PROJECT:ref_type:branch:ref:BRANCH`. */
   public static branch(projectPath: string, branch: string): string {
-    return `project_path:${part('projectPath', projectPath)}:ref_type:branch:ref:${part('branch', branch)}`;
+    return `project_path:${part('GitLabSubject', 'projectPath', projectPath)}:ref_type:branch:ref:${part('GitLabSubject', 'branch', branch)}`;
   }
 
   /** Jobs running for a tag: `project_path:GROUP/PROJECT:ref_type:tag:ref:TAG`. */
   public static tag(projectPath: string, tag: string): string {
-    return `project_path:${part('projectPath', projectPath)}:ref_type:tag:ref:${part('tag', tag)}`;
+    return `project_path:${part('GitLabSubject', 'projectPath', projectPath)}:ref_type:tag:ref:${part('GitLabSubject', 'tag', tag)}`;
   }
 
   /** Any job of the project: `project_path:GROUP/PROJECT:*`. */
   public static anyRef(projectPath: string): string {
-    return `project_path:${part('projectPath', projectPath)}:*`;
+    return `project_path:${part('GitLabSubject', 'projectPath', projectPath)}:*`;
   }
 
   private constructor() {}
@@ -643,9 +643,9 @@ export class TerraformCloudSubject {
       throw new Error(`TerraformCloudSubject.workspace: runPhase ${JSON.stringify(phase)} must be "plan", "apply" or "*"`);
     }
     return [
-      `organization:${part('organization', options.organization)}`,
-      `project:${part('project', options.project ?? 'Default Project')}`,
-      `workspace:${part('workspace', options.workspace)}`,
+      `organization:${part('TerraformCloudSubject', 'organization', options.organization)}`,
+      `project:${part('TerraformCloudSubject', 'project', options.project ?? 'Default Project')}`,
+      `workspace:${part('TerraformCloudSubject', 'workspace', options.workspace)}`,
       `run_phase:${phase}`,
     ].join(':');
   }
@@ -654,13 +654,16 @@ export class TerraformCloudSubject {
 }
 
 function repoOf(owner: string, repo: string): string {
-  return `repo:${part('owner', owner)}/${part('repo', repo)}`;
+  return `repo:${part('GitHubActionsSubject', 'owner', owner)}/${part('GitHubActionsSubject', 'repo', repo)}`;
 }
 
-/** A subject segment must not be empty; wildcards are allowed (StringLike) except where they would match every tenant. */
-function part(name: string, value: string): string {
+/**
+ * A subject segment must not be empty; wildcards are allowed (StringLike) except where `principal()` finds they match
+ * every tenant. Subject builders have no construct, so the message names the builder instead of a construct path.
+ */
+function part(builder: string, name: string, value: string): string {
   if (!Token.isUnresolved(value) && value.length === 0) {
-    throw new Error(`subject builder: ${name} must not be empty`);
+    throw new Error(`${builder}: ${name} ${JSON.stringify(value)} must not be empty`);
   }
   return value;
 }

@@ -561,9 +561,10 @@ describe('subject builders', () => {
   });
 
   test.each([
-    [() => GitHubActionsSubject.branch('', 'app', 'main'), /owner must not be empty/],
-    [() => GitHubActionsSubject.environment('octo', '', 'prod'), /repo must not be empty/],
-    [() => GitLabSubject.branch('', 'main'), /projectPath must not be empty/],
+    [() => GitHubActionsSubject.branch('', 'app', 'main'), /^GitHubActionsSubject: owner "" must not be empty$/],
+    [() => GitHubActionsSubject.environment('octo', '', 'prod'), /^GitHubActionsSubject: repo "" must not be empty$/],
+    [() => GitLabSubject.branch('', 'main'), /^GitLabSubject: projectPath "" must not be empty$/],
+    [() => TerraformCloudSubject.workspace({ organization: 'acme', workspace: '' }), /^TerraformCloudSubject: workspace "" must not be empty$/],
     [() => TerraformCloudSubject.workspace({ organization: 'acme', workspace: 'w', runPhase: 'destroy' }), /runPhase "destroy" must be "plan", "apply" or "\*"/],
   ])('rejects empty or invalid segments %#', (build, message) => {
     expect(build).toThrow(message);
