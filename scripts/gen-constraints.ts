@@ -42,6 +42,7 @@ interface Out {
   union?: boolean;
   members?: string[];
   idempotencyToken?: boolean;
+  createOnly?: boolean;
 }
 
 function pick(node: any, required: boolean | undefined): Out {
@@ -97,7 +98,7 @@ function main() {
     const p = model.cloudformation?.[type]?.properties?.[prop];
     if (!p) throw new Error(`CloudFormation property ${key} not in ${MODELS}`);
     const schema = p.registrySchema ?? {};
-    cfn[key] = { ...pick(schema, p.required), createOnly: p.createOnly } as any;
+    cfn[key] = { ...pick(schema, p.required), createOnly: p.createOnly };
     if (schema.items) cfn[`${key}[]`] = pick(schema.items, undefined);
   }
 

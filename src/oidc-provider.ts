@@ -2,7 +2,7 @@ import { CfnJson, IResource, RemovalPolicy, Resource, Stack, Tags, Token } from 
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { resourcePathOf, stripHttps } from './private/arn';
-import { apiConstraint, cfnConstraint, checkList, checkString, checkTags, fail, warn } from './private/validation';
+import { apiConstraint, cfnConstraint, checkList, checkString, checkTags, checkTagsAtSynth, fail, warn } from './private/validation';
 
 const CREATE = 'iam:CreateOpenIDConnectProvider';
 /** "You cannot register more than 100 client IDs with a single IAM OIDC provider." (CreateOpenIDConnectProvider docs; not in the model). */
@@ -359,18 +359,10 @@ export class OidcProvider extends OidcProviderBase {
     this.oidcProviderIssuer = Token.isUnresolved(props.url) ? resourcePathOf(this, 'url', this.oidcProviderArn, 'oidc-provider') : stripHttps(props.url);
 
     // Tags applied later with Tags.of() count too: checked once all aspects have run.
-    this.node.addValidation({
-      validate: () => {
-        const rendered: Array<{ key: string; value: string }> = this.resource.tags.renderTags() ?? [];
-        const tags = Object.fromEntries(rendered.map(t => [t.key, t.value]));
-        try {
-          checkTags(this, 'tags', tags, CREATE, 'Tags');
-        } catch (e: any) {
-          return [e.message];
-        }
-        return [];
-      },
-    });
+    checkTagsAtSynth(this, 'tags', () => {
+      const rendered: Array<{ key: string; value: string }> = this.resource.tags.renderTags() ?? [];
+      return Object.fromEntries(rendered.map(t => [t.key, t.value]));
+    }, CREATE, 'Tags');
   }
 
   /**

@@ -7,7 +7,7 @@ import { AwsSdkCall, PhysicalResourceId, PhysicalResourceIdReference } from 'aws
 import { Construct, IConstruct } from 'constructs';
 import { resourcePathOf } from './private/arn';
 import { fallbackResource, FallbackPermission } from './private/aws-custom-resource';
-import { apiConstraint, checkString, checkTags, fail, show, warn } from './private/validation';
+import { apiConstraint, checkString, checkTags, checkTagsAtSynth, fail, show, warn } from './private/validation';
 
 const CREATE = 'sso-admin:CreateTrustedTokenIssuer';
 const OIDC = 'TrustedTokenIssuerConfiguration.OidcJwtConfiguration';
@@ -381,17 +381,7 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
     // Tags applied with Tags.of() are known only once their aspects ran: the tag resources are made after them.
     Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.renderTagResources(); } }, { priority: RENDER_TAGS_PRIORITY });
 
-    // Tags applied later with Tags.of() count too.
-    this.node.addValidation({
-      validate: () => {
-        try {
-          checkTags(this, 'tags', this.cdkTagManager.tagValues(), CREATE, 'Tags');
-        } catch (e: any) {
-          return [e.message];
-        }
-        return [];
-      },
-    });
+    checkTagsAtSynth(this, 'tags', () => this.cdkTagManager.tagValues(), CREATE, 'Tags');
   }
 
   /** One child per tag key: create/update → TagResource of that key, delete → UntagResource of that key. */

@@ -156,6 +156,23 @@ function compiled(pattern: string): RegExp {
   return re;
 }
 
+/**
+ * Checks the final tags at synth time, after every `Tags.of()` aspect has run: tags applied to a construct after it
+ * was created count against the model's limits too. `tags` is read when the app is validated.
+ */
+export function checkTagsAtSynth(scope: IConstruct, prop: string, tags: () => { [key: string]: string }, operation: string, listPath: string): void {
+  scope.node.addValidation({
+    validate: () => {
+      try {
+        checkTags(scope, prop, tags(), operation, listPath);
+      } catch (e: any) {
+        return [e.message];
+      }
+      return [];
+    },
+  });
+}
+
 function range(c: MemberConstraint): string {
   if (c.minLength !== undefined && c.maxLength !== undefined) {
     return c.minLength === c.maxLength ? ` (exactly ${c.maxLength})` : ` (${c.minLength}-${c.maxLength})`;
