@@ -1,12 +1,13 @@
 import { createHash } from 'crypto';
 import {
-  AspectPriority, Aspects, Fn, IResource, ITaggableV2, Lazy, Names, RemovalPolicy, Resource, Stack, TagManager, TagType, Token,
+  AspectPriority, Aspects, CfnResource, Fn, IResource, ITaggableV2, Lazy, Names, RemovalPolicy, Resource, Stack, TagManager, TagType, Token,
 } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSdkCall, PhysicalResourceId, PhysicalResourceIdReference } from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
 import { resourcePathOf } from './private/arn';
 import { fallbackResource, FallbackPermission } from './private/aws-custom-resource';
+import { SSO_TRUSTED_TOKEN_ISSUER } from './private/cfn-types';
 import { apiConstraint, checkString, checkTags, checkTagsAtSynth, fail, show, warn } from './private/validation';
 
 const CREATE = 'sso-admin:CreateTrustedTokenIssuer';
@@ -14,6 +15,8 @@ const OIDC = 'TrustedTokenIssuerConfiguration.OidcJwtConfiguration';
 const SERVICE = 'SSOAdmin';
 const RESOURCE_TYPE = 'Custom::TrustedTokenIssuer';
 const TAG_RESOURCE_TYPE = 'Custom::TrustedTokenIssuerTag';
+/** README section for stacks that hold a custom-resource issuer (linked from the fallback's warning). */
+const MIGRATION_DOC = 'https://github.com/cdk-trusted-identity/cdk-trusted-identity#migrating-a-custom-resource-issuer-to-the-native-type';
 /** Never blocks a delete: the issuer (or its tag) is already gone, which is what a delete wants. */
 const NOT_FOUND = 'ResourceNotFoundException';
 
@@ -26,6 +29,25 @@ const SUPPORTED_IDENTITY_STORE_ATTRIBUTES = ['userName', 'emails.value', 'extern
 
 /** Runs after every `Tags.of()` aspect (priority MUTATING = 200, or DEFAULT = 500 without the priorities flag). */
 const RENDER_TAGS_PRIORITY = AspectPriority.DEFAULT + 100;
+
+/**
+ * How a `TrustedTokenIssuer` is deployed.
+ */
+export enum TrustedTokenIssuerImplementation {
+  /**
+   * The native CloudFormation resource `AWS::SSO::TrustedTokenIssuer`: no Lambda function, no IAM role; CloudFormation
+   * owns create, update, replacement, tags, drift detection and `cdk import`.
+   */
+  CLOUDFORMATION = 'CLOUDFORMATION',
+
+  /**
+   * An `AwsCustomResource` (`Custom::TrustedTokenIssuer`, one `Custom::TrustedTokenIssuerTag` per tag key) that calls
+   * the SSO Admin API. For partitions and regions where `AWS::SSO::TrustedTokenIssuer` is not available yet, and for
+   * stacks that already hold issuers deployed this way (switching replaces the issuer: see the README's migration
+   * section).
+   */
+  CUSTOM_RESOURCE = 'CUSTOM_RESOURCE',
+}
 
 /**
  * How IAM Identity Center retrieves the JSON Web Key Set that verifies the tokens.
@@ -232,11 +254,21 @@ export interface TrustedTokenIssuerProps {
 
   /**
    * What happens to the issuer when it is removed from the stack or the stack is deleted.
-   * `RETAIN` leaves the issuer in Identity Center (tags managed by the stack are removed).
+   * `RETAIN` leaves the issuer in Identity Center (with `CUSTOM_RESOURCE`, the tags managed by the stack are removed).
    *
    * @default RemovalPolicy.DESTROY
    */
   readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * How the issuer is deployed: the native `AWS::SSO::TrustedTokenIssuer` resource, or the `AwsCustomResource`
+   * fallback for partitions and regions that do not have that type yet. Changing it on a deployed stack replaces the
+   * issuer, which Identity Center rejects while the old one exists (one issuer per URL per instance): follow the
+   * README's migration section.
+   *
+   * @default TrustedTokenIssuerImplementation.CLOUDFORMATION
+   */
+  readonly implementation?: TrustedTokenIssuerImplementation;
 }
 
 abstract class TrustedTokenIssuerBase extends Resource implements ITrustedTokenIssuer {
@@ -259,16 +291,16 @@ const ISSUERS_BY_APP = new WeakMap<IConstruct, Map<string, string>>();
  * An IAM Identity Center trusted token issuer: lets Identity Center accept JWTs of an external OpenID Connect
  * provider for trusted identity propagation.
  *
- * CloudFormation has no resource type for it, so this is an `AwsCustomResource` (`Custom::TrustedTokenIssuer`)
- * that behaves like a native resource: `Name`, the claim and identity-store attribute paths and the JWKS retrieval
- * option update in place; a new `instanceArn` or `issuerUrl` replaces the issuer (the custom resource's construct id
- * is derived from them, so CloudFormation creates the new issuer and then deletes the old one); tags are kept exactly
- * as declared by one `Custom::TrustedTokenIssuerTag` per tag key.
+ * By default it is the native `AWS::SSO::TrustedTokenIssuer` resource: `Name`, the claim and identity-store attribute
+ * paths, the JWKS retrieval option and tags update in place; a new `instanceArn` or `issuerUrl` replaces the issuer.
  *
- * All custom resources of the stack share one Lambda function and one IAM policy (one pair of statements per
- * Identity Center instance).
+ * With `implementation: TrustedTokenIssuerImplementation.CUSTOM_RESOURCE` it is an `AwsCustomResource`
+ * (`Custom::TrustedTokenIssuer`) that behaves the same way: the custom resource's construct id is derived from the
+ * create-only values, so CloudFormation creates a new issuer and then deletes the old one; tags are kept exactly as
+ * declared by one `Custom::TrustedTokenIssuerTag` per tag key. All custom resources of the stack share one Lambda
+ * function and one IAM policy (one pair of statements per Identity Center instance).
  *
- * @resource Custom::TrustedTokenIssuer
+ * @resource AWS::SSO::TrustedTokenIssuer
  */
 export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITaggableV2 {
   /**
@@ -284,7 +316,8 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
   }
 
   /**
-   * The ARN of the trusted token issuer (the custom resource's physical id).
+   * The ARN of the trusted token issuer (`Fn::GetAtt TrustedTokenIssuerArn`; with `CUSTOM_RESOURCE`, the custom
+   * resource's physical id).
    *
    * @attribute
    */
@@ -305,12 +338,17 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
   public readonly instanceArn: string;
 
   /**
-   * Tags of the issuer (`Tags.of()` and the `tags` prop). Each key becomes a `Custom::TrustedTokenIssuerTag`:
-   * adding a key tags the issuer, changing a value re-tags it, removing a key untags it; the issuer is not replaced.
+   * How the issuer is deployed.
+   */
+  public readonly implementation: TrustedTokenIssuerImplementation;
+
+  /**
+   * Tags of the issuer (`Tags.of()` and the `tags` prop): the native resource's `Tags`; with `CUSTOM_RESOURCE`, one
+   * `Custom::TrustedTokenIssuerTag` per key (adding a key tags the issuer, changing a value re-tags it, removing a key
+   * untags it). Either way the issuer is not replaced.
    */
   public readonly cdkTagManager: TagManager;
 
-  private readonly permission: FallbackPermission;
   private tagsRendered = false;
 
   constructor(scope: Construct, id: string, props: TrustedTokenIssuerProps) {
@@ -330,26 +368,62 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
     this.registerIssuerUrl(props.instanceArn, config.issuerUrl);
 
     const createOnly: { [prop: string]: string } = { instanceArn: props.instanceArn, ...config.createOnly };
-    for (const [prop, v] of Object.entries(createOnly)) {
-      if (Token.isUnresolved(v)) {
-        warn(this, 'createOnlyToken', `${prop} is a token: the issuer is replaced when its CloudFormation expression changes, not when only its deployed value does (e.g. a new parameter value or a replaced user pool).`);
-      }
-    }
     const hash = createOnlyHash(this, Object.values(createOnly));
 
+    this.implementation = props.implementation ?? TrustedTokenIssuerImplementation.CLOUDFORMATION;
     this.instanceArn = props.instanceArn;
     this.trustedTokenIssuerName = props.trustedTokenIssuerName ?? `${Names.uniqueResourceName(this, { maxLength: 255 - 9, separator: '-' })}-${hash}`;
-    this.cdkTagManager = new TagManager(TagType.MAP, RESOURCE_TYPE, props.tags);
-    this.permission = issuerPermission(this, props.instanceArn);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
 
-    const retain = props.removalPolicy === RemovalPolicy.RETAIN;
+    if (this.implementation === TrustedTokenIssuerImplementation.CUSTOM_RESOURCE) {
+      warn(this, 'nativeTypeAvailable', `implementation CUSTOM_RESOURCE: CloudFormation now has the native type ${SSO_TRUSTED_TOKEN_ISSUER.type} (no Lambda function, no IAM role). Keep the custom resource only where that type is not available yet; to move a deployed issuer, see ${MIGRATION_DOC}`);
+      for (const [prop, v] of Object.entries(createOnly)) {
+        if (Token.isUnresolved(v)) {
+          warn(this, 'createOnlyToken', `${prop} is a token: the issuer is replaced when its CloudFormation expression changes, not when only its deployed value does (e.g. a new parameter value or a replaced user pool).`);
+        }
+      }
+      this.cdkTagManager = new TagManager(TagType.MAP, RESOURCE_TYPE, props.tags);
+      const issuer = this.renderCustomResource(hash, config, removalPolicy);
+      this.node.defaultChild = issuer.cfnResource;
+      this.trustedTokenIssuerArn = issuer.resource.ref;
+    } else {
+      // A standard (CfnTag list) tag manager takes its initial tags as {key, value} pairs.
+      const initialTags = Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value }));
+      this.cdkTagManager = new TagManager(TagType.STANDARD, SSO_TRUSTED_TOKEN_ISSUER.type, initialTags);
+      const issuer = new CfnResource(this, 'Resource', {
+        type: SSO_TRUSTED_TOKEN_ISSUER.type,
+        properties: {
+          InstanceArn: props.instanceArn,
+          Name: this.trustedTokenIssuerName,
+          TrustedTokenIssuerType: config.type,
+          TrustedTokenIssuerConfiguration: config.create,
+          // CfnResource passes properties through as they are: tags must be CloudFormation's {Key, Value}, not the
+          // {key, value} of CfnTag that TagManager renders.
+          Tags: Lazy.any({ produce: () => renderTagList(this.cdkTagManager.tagValues()) }),
+        },
+      });
+      issuer.applyRemovalPolicy(removalPolicy);
+      this.node.defaultChild = issuer;
+      this.trustedTokenIssuerArn = issuer.getAtt(SSO_TRUSTED_TOKEN_ISSUER.arnAttribute).toString();
+    }
+
+    checkTagsAtSynth(this, 'tags', () => this.cdkTagManager.tagValues(), CREATE, 'Tags');
+  }
+
+  /**
+   * The `CUSTOM_RESOURCE` implementation: the issuer (construct id `Resource-<hash of the create-only values>`) and,
+   * once `Tags.of()` aspects have run, one tag resource per key.
+   */
+  private renderCustomResource(hash: string, config: RenderedTrustedTokenIssuerConfiguration, removalPolicy: RemovalPolicy) {
+    const permission = issuerPermission(this, this.instanceArn);
+    const retain = removalPolicy === RemovalPolicy.RETAIN;
     const issuer = fallbackResource(this, `Resource-${hash}`, {
       resourceType: RESOURCE_TYPE,
       onCreate: {
         service: SERVICE,
         action: 'CreateTrustedTokenIssuer',
         parameters: {
-          InstanceArn: props.instanceArn,
+          InstanceArn: this.instanceArn,
           Name: this.trustedTokenIssuerName,
           TrustedTokenIssuerType: config.type,
           TrustedTokenIssuerConfiguration: config.create,
@@ -372,27 +446,26 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
         parameters: { TrustedTokenIssuerArn: new PhysicalResourceIdReference() },
         ignoreErrorCodesMatching: NOT_FOUND,
       },
-      permissions: [this.permission],
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.DESTROY,
+      permissions: [permission],
+      removalPolicy,
     });
-    this.node.defaultChild = issuer.cfnResource;
-    this.trustedTokenIssuerArn = issuer.resource.ref;
 
     // Tags applied with Tags.of() are known only once their aspects ran: the tag resources are made after them.
-    Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.renderTagResources(); } }, { priority: RENDER_TAGS_PRIORITY });
-
-    checkTagsAtSynth(this, 'tags', () => this.cdkTagManager.tagValues(), CREATE, 'Tags');
+    Aspects.of(this).add({
+      visit: (node: IConstruct) => { if (node === this) this.renderTagResources(issuer.resource.ref, permission); },
+    }, { priority: RENDER_TAGS_PRIORITY });
+    return issuer;
   }
 
   /** One child per tag key: create/update → TagResource of that key, delete → UntagResource of that key. */
-  private renderTagResources(): void {
+  private renderTagResources(issuerArn: string, permission: FallbackPermission): void {
     if (this.tagsRendered) return;
     this.tagsRendered = true;
     for (const [key, value] of Object.entries(this.cdkTagManager.tagValues())) {
       if (Token.isUnresolved(key)) {
         fail(this, 'tags key', key, 'must be a literal string: each tag key names a child resource');
       }
-      const target = { InstanceArn: this.instanceArn, ResourceArn: this.trustedTokenIssuerArn };
+      const target = { InstanceArn: this.instanceArn, ResourceArn: issuerArn };
       const tag: AwsSdkCall = {
         service: SERVICE,
         action: 'TagResource',
@@ -410,7 +483,7 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
           parameters: { ...target, TagKeys: [key] },
           ignoreErrorCodesMatching: NOT_FOUND,
         },
-        permissions: [this.permission],
+        permissions: [permission],
       });
     }
   }

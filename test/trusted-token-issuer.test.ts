@@ -1,11 +1,13 @@
-import { App, Aws, CfnParameter, Fn, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
+import { App, Aws, CfnParameter, CfnResource, Fn, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import {
-  JwksRetrievalOption, TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerProps, OidcJwtConfigurationOptions,
+  JwksRetrievalOption, TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation, TrustedTokenIssuerProps,
+  OidcJwtConfigurationOptions,
 } from '../src';
+import { SSO_TRUSTED_TOKEN_ISSUER } from '../src/private/cfn-types';
 import type { MemberConstraint } from '../src/private/constraint-types';
 import { API_CONSTRAINTS } from '../src/private/constraints.generated';
 import { apiConstraint, matches } from '../src/private/validation';
@@ -27,7 +29,22 @@ function newStack(app = new App(), id = 'Stack'): Stack {
   return new Stack(app, id, { env: { account: '123456789012', region: 'us-east-1' } });
 }
 
-function newIssuer(stack: Stack, props: Partial<TrustedTokenIssuerProps> & { oidc?: Partial<OidcJwtConfigurationOptions> } = {}, id = 'Okta') {
+const { CLOUDFORMATION, CUSTOM_RESOURCE } = TrustedTokenIssuerImplementation;
+type IssuerProps = Partial<TrustedTokenIssuerProps> & { oidc?: Partial<OidcJwtConfigurationOptions> };
+
+/** An issuer with the custom-resource fallback (most tests in this file are about it), unless props say otherwise. */
+function newIssuer(stack: Stack, props: IssuerProps = {}, id = 'Okta') {
+  const { oidc, ...rest } = props;
+  return new TrustedTokenIssuer(stack, id, {
+    instanceArn: INSTANCE,
+    configuration: TrustedTokenIssuerConfiguration.oidcJwt({ ...OKTA, ...oidc }),
+    implementation: CUSTOM_RESOURCE,
+    ...rest,
+  });
+}
+
+/** An issuer with the default implementation (native AWS::SSO::TrustedTokenIssuer). */
+function newNativeIssuer(stack: Stack, props: IssuerProps = {}, id = 'Okta') {
   const { oidc, ...rest } = props;
   return new TrustedTokenIssuer(stack, id, {
     instanceArn: INSTANCE,
@@ -212,231 +229,245 @@ describe('attributes', () => {
   });
 });
 
-describe('generated name', () => {
-  const NAME = apiConstraint('sso-admin:CreateTrustedTokenIssuer', 'Name');
+// Naming and validation are the same for both implementations: every case runs for each.
+describe.each([CLOUDFORMATION, CUSTOM_RESOURCE])('implementation %s', (implementation) => {
+  const issuerWith = (stack: Stack, props: IssuerProps = {}, id = 'Okta') => newNativeIssuer(stack, { implementation, ...props }, id);
 
-  test('is valid, stable across synths and unique per construct', () => {
-    const names = (app: App) => {
-      const stack = newStack(app);
-      return [newIssuer(stack).trustedTokenIssuerName, newIssuer(stack, { oidc: { issuerUrl: 'https://login.microsoftonline.com/tenant/v2.0' } }, 'Entra').trustedTokenIssuerName];
-    };
-    const [a1, b1] = names(new App());
-    const [a2, b2] = names(new App());
-    expect([a1, b1]).toEqual([a2, b2]);
-    expect(a1).not.toEqual(b1);
-    for (const n of [a1, b1]) expect(matches(n, NAME)).toBe(true);
-  });
+  describe('generated name', () => {
+    const NAME = apiConstraint('sso-admin:CreateTrustedTokenIssuer', 'Name');
 
-  test('stays within 255 characters for a very deep construct path', () => {
-    const app = new App();
-    const stack = newStack(app, 'S'.repeat(120));
-    let scope: Construct = stack;
-    for (let i = 0; i < 10; i++) scope = new Construct(scope, `Level${i}${'x'.repeat(40)}`);
-    const issuer = new TrustedTokenIssuer(scope, 'Okta', { instanceArn: INSTANCE, configuration: TrustedTokenIssuerConfiguration.oidcJwt(OKTA) });
-    expect(issuer.trustedTokenIssuerName.length).toBeLessThanOrEqual(255);
-    expect(matches(issuer.trustedTokenIssuerName, NAME)).toBe(true);
-  });
-
-  test('changes with the create-only values, so a replacement never collides with the issuer it replaces', () => {
-    const a = newIssuer(newStack()).trustedTokenIssuerName;
-    const b = newIssuer(newStack(), { oidc: { issuerUrl: 'https://example.okta.com/oauth2/other' } }).trustedTokenIssuerName;
-    const c = newIssuer(newStack(), { instanceArn: INSTANCE_2 }).trustedTokenIssuerName;
-    const d = newIssuer(newStack(), { oidc: { claimAttributePath: 'sub' } }).trustedTokenIssuerName;
-    expect(new Set([a, b, c]).size).toBe(3);
-    expect(d).toBe(a);
-  });
-});
-
-describe('validation', () => {
-  const param = (stack: Stack, name = 'P') => new CfnParameter(stack, name).valueAsString;
-
-  describe('instanceArn', () => {
-    test.each([INSTANCE, 'arn:aws-us-gov:sso:::instance/ins-1234567890abcdef'])('accepts %s', (instanceArn) => {
-      expect(() => newIssuer(newStack(), { instanceArn })).not.toThrow();
+    test('is valid, stable across synths and unique per construct', () => {
+      const names = (app: App) => {
+        const stack = newStack(app);
+        return [issuerWith(stack).trustedTokenIssuerName, issuerWith(stack, { oidc: { issuerUrl: 'https://login.microsoftonline.com/tenant/v2.0' } }, 'Entra').trustedTokenIssuerName];
+      };
+      const [a1, b1] = names(new App());
+      const [a2, b2] = names(new App());
+      expect([a1, b1]).toEqual([a2, b2]);
+      expect(a1).not.toEqual(b1);
+      for (const n of [a1, b1]) expect(matches(n, NAME)).toBe(true);
     });
+
+    test('stays within 255 characters for a very deep construct path', () => {
+      const app = new App();
+      const stack = newStack(app, 'S'.repeat(120));
+      let scope: Construct = stack;
+      for (let i = 0; i < 10; i++) scope = new Construct(scope, `Level${i}${'x'.repeat(40)}`);
+      const issuer = new TrustedTokenIssuer(scope, 'Okta', { instanceArn: INSTANCE, configuration: TrustedTokenIssuerConfiguration.oidcJwt(OKTA), implementation });
+      expect(issuer.trustedTokenIssuerName.length).toBeLessThanOrEqual(255);
+      expect(matches(issuer.trustedTokenIssuerName, NAME)).toBe(true);
+    });
+
+    test('changes with the create-only values, so a replacement never collides with the issuer it replaces', () => {
+      const a = issuerWith(newStack()).trustedTokenIssuerName;
+      const b = issuerWith(newStack(), { oidc: { issuerUrl: 'https://example.okta.com/oauth2/other' } }).trustedTokenIssuerName;
+      const c = issuerWith(newStack(), { instanceArn: INSTANCE_2 }).trustedTokenIssuerName;
+      const d = issuerWith(newStack(), { oidc: { claimAttributePath: 'sub' } }).trustedTokenIssuerName;
+      expect(new Set([a, b, c]).size).toBe(3);
+      expect(d).toBe(a);
+    });
+  });
+
+  describe('validation', () => {
+    const param = (stack: Stack, name = 'P') => new CfnParameter(stack, name).valueAsString;
+
+    describe('instanceArn', () => {
+      test.each([INSTANCE, 'arn:aws-us-gov:sso:::instance/ins-1234567890abcdef'])('accepts %s', (instanceArn) => {
+        expect(() => issuerWith(newStack(), { instanceArn })).not.toThrow();
+      });
+      test.each([
+        'arn:aws:sso:::instance/ssoins-123',
+        'arn:aws:sso::123456789012:instance/ssoins-1234567890abcdef',
+        'ssoins-1234567890abcdef',
+      ])('rejects %s', (instanceArn) => {
+        expect(() => issuerWith(newStack(), { instanceArn })).toThrow(/Stack\/Okta: instanceArn ".*" must be an IAM Identity Center instance ARN/);
+      });
+      test('accepts a token', () => {
+        const stack = newStack();
+        expect(() => issuerWith(stack, { instanceArn: param(stack) })).not.toThrow();
+      });
+    });
+
+    describe('trustedTokenIssuerName', () => {
+      test.each(['okta', 'Okta_Prod+1=a,b.c@d-e', 'x'.repeat(255)])('accepts %s', (trustedTokenIssuerName) => {
+        expect(() => issuerWith(newStack(), { trustedTokenIssuerName })).not.toThrow();
+      });
+      test.each([
+        ['okta prod', /must be 1-255 letters, digits and _ \+ = , \. @ -/],
+        ['', /must be at least 1 character long/],
+        ['x'.repeat(256), /must be at most 255 characters long/],
+        ['okta/prod', /must be 1-255 letters/],
+      ])('rejects %j', (trustedTokenIssuerName, message) => {
+        expect(() => issuerWith(newStack(), { trustedTokenIssuerName })).toThrow(message);
+      });
+      test('accepts a token', () => {
+        const stack = newStack();
+        expect(() => issuerWith(stack, { trustedTokenIssuerName: param(stack) })).not.toThrow();
+      });
+    });
+
+    describe('issuerUrl', () => {
+      test.each([
+        'https://example.okta.com',
+        'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI',
+        'https://login.microsoftonline.com/2a2a2a2a-1111-2222-3333-444444444444/v2.0',
+        'https://idp.example.com:443/realms/main',
+        'http://idp.example.com',
+        'https://tenant.auth0.com/',
+      ])('accepts %s', (issuerUrl) => {
+        expect(() => issuerWith(newStack(), { oidc: { issuerUrl } })).not.toThrow();
+      });
+      test.each([
+        ['example.okta.com', /issuerUrl "example.okta.com" must be an http\(s\) URL/],
+        ['https://example.okta.com/?x=1', /must be an http\(s\) URL/],
+        [`https://${'a'.repeat(505)}.com`, /must be at most 512 characters long/],
+        ['https://example.okta.com/.well-known/openid-configuration', /must stop before "\/.well-known\/openid-configuration"/],
+        ['https://idp.example.com:8443/realms/main', /must be reachable on port 80 or 443 .*not 8443/],
+      ])('rejects %s', (issuerUrl, message) => {
+        expect(() => issuerWith(newStack(), { oidc: { issuerUrl } })).toThrow(message);
+      });
+      test('accepts a token', () => {
+        const stack = newStack();
+        expect(() => issuerWith(stack, { oidc: { issuerUrl: param(stack) } })).not.toThrow();
+      });
+      test('warns on http://', () => {
+        const stack = newStack();
+        issuerWith(stack, { oidc: { issuerUrl: 'http://idp.example.com' } });
+        Annotations.fromStack(stack).hasWarning('/Stack/Okta', Match.stringLikeRegexp('uses http://.*cdk-trusted-identity:insecureIssuerUrl'));
+      });
+      test('does not warn on https://', () => {
+        const stack = newStack();
+        issuerWith(stack);
+        Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('insecureIssuerUrl'));
+      });
+    });
+
+    describe('claimAttributePath', () => {
+      test.each(['email', 'sub', 'preferred_username', 'user.profile.email', 'Ärger'])('accepts %s', (claimAttributePath) => {
+        expect(() => issuerWith(newStack(), { oidc: { claimAttributePath } })).not.toThrow();
+      });
+      test.each(['cognito:username', 'custom:email', 'email1', 'a.b.c.d', 'emails[0]', ''])('rejects %j', (claimAttributePath) => {
+        expect(() => issuerWith(newStack(), { oidc: { claimAttributePath } })).toThrow(/Stack\/Okta: claimAttributePath .* must be/);
+      });
+      test('accepts a token', () => {
+        const stack = newStack();
+        expect(() => issuerWith(stack, { oidc: { claimAttributePath: param(stack) } })).not.toThrow();
+      });
+    });
+
+    describe('identityStoreAttributePath', () => {
+      test.each(['userName', 'emails.value', 'externalIds.id'])('accepts %s', (identityStoreAttributePath) => {
+        expect(() => issuerWith(newStack(), { oidc: { identityStoreAttributePath } })).not.toThrow();
+      });
+      test.each([
+        ['emails[0].value', /must be one to three words of letters joined by "."/],
+        ['user_name', /must be one to three words/],
+        ['displayName', /is not an attribute Identity Center can match users on: use "userName", "emails.value", "externalIds.id"$/],
+        ['name.givenName', /is not an attribute Identity Center can match users on/],
+        ['username', /paths are case-sensitive: did you mean "userName"\?/],
+      ])('rejects %s', (identityStoreAttributePath, message) => {
+        expect(() => issuerWith(newStack(), { oidc: { identityStoreAttributePath } })).toThrow(message);
+      });
+      test('accepts a token', () => {
+        const stack = newStack();
+        expect(() => issuerWith(stack, { oidc: { identityStoreAttributePath: param(stack) } })).not.toThrow();
+      });
+    });
+
+    describe('jwksRetrievalOption', () => {
+      test.each([JwksRetrievalOption.OPEN_ID_DISCOVERY, undefined])('accepts %s', (jwksRetrievalOption) => {
+        expect(() => issuerWith(newStack(), { oidc: { jwksRetrievalOption } })).not.toThrow();
+      });
+      test('rejects a value the model does not list (JavaScript callers can pass any string)', () => {
+        expect(() => issuerWith(newStack(), { oidc: { jwksRetrievalOption: 'STATIC_KEYS' as JwksRetrievalOption } }))
+          .toThrow(/jwksRetrievalOption "STATIC_KEYS" must be one of "OPEN_ID_DISCOVERY"/);
+      });
+      test('accepts a token', () => {
+        const stack = newStack();
+        expect(() => issuerWith(stack, { oidc: { jwksRetrievalOption: param(stack) as JwksRetrievalOption } })).not.toThrow();
+      });
+    });
+
+    describe('tags', () => {
+      const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+      test.each([
+        { team: 'identity' },
+        { 'cost-center': '', 'app/name': 'a b:c=d+e@f' },
+        many(75),
+      ])('accepts %j', (tags) => {
+        expect(() => issuerWith(newStack(), { tags })).not.toThrow();
+      });
+      test.each([
+        [{ 'aws:team': 'x' }, /tags key "aws:team" must not start with "aws:"/],
+        [{ 'team!': 'x' }, /tags key "team!" must be made of letters/],
+        [{ team: 'x#' }, /tags\["team"\] "x#" must be made of letters/],
+        [{ ['k'.repeat(129)]: 'x' }, /must be at most 128 characters long/],
+        [{ team: 'v'.repeat(257) }, /must be at most 256 characters long/],
+        [many(76), /tags .* must have at most 75 tags \(got 76\)/],
+      ])('rejects %j', (tags, message) => {
+        expect(() => issuerWith(newStack(), { tags })).toThrow(message);
+      });
+      test('accepts a token value', () => {
+        const stack = newStack();
+        expect(() => issuerWith(stack, { tags: { team: param(stack) } })).not.toThrow();
+      });
+      test('rejects more than 75 tags counting Tags.of()', () => {
+        const stack = newStack();
+        const issuer = issuerWith(stack, { tags: many(75) });
+        Tags.of(issuer).add('extra', 'x');
+        expect(() => Template.fromStack(stack)).toThrow(/must have at most 75 tags \(got 76\)/);
+      });
+      if (implementation === CUSTOM_RESOURCE) {
+        test('rejects a token tag key (each key names a child resource)', () => {
+          const stack = newStack();
+          const issuer = issuerWith(stack);
+          Tags.of(issuer).add(param(stack), 'x');
+          expect(() => Template.fromStack(stack)).toThrow(/tags key ".*" must be a literal string/);
+        });
+      } else {
+        test('accepts a token tag key (the native Tags list takes any key)', () => {
+          const stack = newStack();
+          const issuer = issuerWith(stack);
+          Tags.of(issuer).add(param(stack), 'x');
+          expect(Template.fromStack(stack).toJSON().Resources.OktaAEAF4CA7.Properties.Tags).toEqual([{ Key: { Ref: 'P' }, Value: 'x' }]);
+        });
+      }
+    });
+  });
+
+  describe('one issuer per issuer URL per instance', () => {
+    test('rejects a second issuer with the same instance and URL in the same stack', () => {
+      const stack = newStack();
+      issuerWith(stack);
+      expect(() => issuerWith(stack, {}, 'Again')).toThrow(/Stack\/Again: issuerUrl ".*" is already used by Stack\/Okta for instance .*one trusted token issuer per issuer URL per instance/);
+    });
+
+    test('rejects a second issuer with the same instance and URL in another stack of the app', () => {
+      const app = new App();
+      issuerWith(newStack(app, 'A'));
+      expect(() => issuerWith(newStack(app, 'B'))).toThrow(/B\/Okta: issuerUrl .* is already used by A\/Okta/);
+    });
+
     test.each([
-      'arn:aws:sso:::instance/ssoins-123',
-      'arn:aws:sso::123456789012:instance/ssoins-1234567890abcdef',
-      'ssoins-1234567890abcdef',
-    ])('rejects %s', (instanceArn) => {
-      expect(() => newIssuer(newStack(), { instanceArn })).toThrow(/Stack\/Okta: instanceArn ".*" must be an IAM Identity Center instance ARN/);
-    });
-    test('accepts a token', () => {
+      ['another URL', { oidc: { issuerUrl: 'https://other.okta.com' } }],
+      ['another instance', { instanceArn: INSTANCE_2 }],
+    ])('accepts the same URL with %s', (_, props) => {
       const stack = newStack();
-      expect(() => newIssuer(stack, { instanceArn: param(stack) })).not.toThrow();
+      issuerWith(stack);
+      expect(() => issuerWith(stack, props, 'Other')).not.toThrow();
     });
-  });
 
-  describe('trustedTokenIssuerName', () => {
-    test.each(['okta', 'Okta_Prod+1=a,b.c@d-e', 'x'.repeat(255)])('accepts %s', (trustedTokenIssuerName) => {
-      expect(() => newIssuer(newStack(), { trustedTokenIssuerName })).not.toThrow();
+    test('accepts the same issuer in two separate apps (each app is its own deployment)', () => {
+      issuerWith(newStack());
+      expect(() => issuerWith(newStack())).not.toThrow();
     });
-    test.each([
-      ['okta prod', /must be 1-255 letters, digits and _ \+ = , \. @ -/],
-      ['', /must be at least 1 character long/],
-      ['x'.repeat(256), /must be at most 255 characters long/],
-      ['okta/prod', /must be 1-255 letters/],
-    ])('rejects %j', (trustedTokenIssuerName, message) => {
-      expect(() => newIssuer(newStack(), { trustedTokenIssuerName })).toThrow(message);
-    });
-    test('accepts a token', () => {
+
+    test('accepts token URLs (they cannot be compared at synth time)', () => {
       const stack = newStack();
-      expect(() => newIssuer(stack, { trustedTokenIssuerName: param(stack) })).not.toThrow();
+      const url = new CfnParameter(stack, 'Url').valueAsString;
+      issuerWith(stack, { oidc: { issuerUrl: url } });
+      expect(() => issuerWith(stack, { oidc: { issuerUrl: url } }, 'Again')).not.toThrow();
     });
-  });
-
-  describe('issuerUrl', () => {
-    test.each([
-      'https://example.okta.com',
-      'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEfGhI',
-      'https://login.microsoftonline.com/2a2a2a2a-1111-2222-3333-444444444444/v2.0',
-      'https://idp.example.com:443/realms/main',
-      'http://idp.example.com',
-      'https://tenant.auth0.com/',
-    ])('accepts %s', (issuerUrl) => {
-      expect(() => newIssuer(newStack(), { oidc: { issuerUrl } })).not.toThrow();
-    });
-    test.each([
-      ['example.okta.com', /issuerUrl "example.okta.com" must be an http\(s\) URL/],
-      ['https://example.okta.com/?x=1', /must be an http\(s\) URL/],
-      [`https://${'a'.repeat(505)}.com`, /must be at most 512 characters long/],
-      ['https://example.okta.com/.well-known/openid-configuration', /must stop before "\/.well-known\/openid-configuration"/],
-      ['https://idp.example.com:8443/realms/main', /must be reachable on port 80 or 443 .*not 8443/],
-    ])('rejects %s', (issuerUrl, message) => {
-      expect(() => newIssuer(newStack(), { oidc: { issuerUrl } })).toThrow(message);
-    });
-    test('accepts a token', () => {
-      const stack = newStack();
-      expect(() => newIssuer(stack, { oidc: { issuerUrl: param(stack) } })).not.toThrow();
-    });
-    test('warns on http://', () => {
-      const stack = newStack();
-      newIssuer(stack, { oidc: { issuerUrl: 'http://idp.example.com' } });
-      Annotations.fromStack(stack).hasWarning('/Stack/Okta', Match.stringLikeRegexp('uses http://.*cdk-trusted-identity:insecureIssuerUrl'));
-    });
-    test('does not warn on https://', () => {
-      const stack = newStack();
-      newIssuer(stack);
-      Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('insecureIssuerUrl'));
-    });
-  });
-
-  describe('claimAttributePath', () => {
-    test.each(['email', 'sub', 'preferred_username', 'user.profile.email', 'Ärger'])('accepts %s', (claimAttributePath) => {
-      expect(() => newIssuer(newStack(), { oidc: { claimAttributePath } })).not.toThrow();
-    });
-    test.each(['cognito:username', 'custom:email', 'email1', 'a.b.c.d', 'emails[0]', ''])('rejects %j', (claimAttributePath) => {
-      expect(() => newIssuer(newStack(), { oidc: { claimAttributePath } })).toThrow(/Stack\/Okta: claimAttributePath .* must be/);
-    });
-    test('accepts a token', () => {
-      const stack = newStack();
-      expect(() => newIssuer(stack, { oidc: { claimAttributePath: param(stack) } })).not.toThrow();
-    });
-  });
-
-  describe('identityStoreAttributePath', () => {
-    test.each(['userName', 'emails.value', 'externalIds.id'])('accepts %s', (identityStoreAttributePath) => {
-      expect(() => newIssuer(newStack(), { oidc: { identityStoreAttributePath } })).not.toThrow();
-    });
-    test.each([
-      ['emails[0].value', /must be one to three words of letters joined by "."/],
-      ['user_name', /must be one to three words/],
-      ['displayName', /is not an attribute Identity Center can match users on: use "userName", "emails.value", "externalIds.id"$/],
-      ['name.givenName', /is not an attribute Identity Center can match users on/],
-      ['username', /paths are case-sensitive: did you mean "userName"\?/],
-    ])('rejects %s', (identityStoreAttributePath, message) => {
-      expect(() => newIssuer(newStack(), { oidc: { identityStoreAttributePath } })).toThrow(message);
-    });
-    test('accepts a token', () => {
-      const stack = newStack();
-      expect(() => newIssuer(stack, { oidc: { identityStoreAttributePath: param(stack) } })).not.toThrow();
-    });
-  });
-
-  describe('jwksRetrievalOption', () => {
-    test.each([JwksRetrievalOption.OPEN_ID_DISCOVERY, undefined])('accepts %s', (jwksRetrievalOption) => {
-      expect(() => newIssuer(newStack(), { oidc: { jwksRetrievalOption } })).not.toThrow();
-    });
-    test('rejects a value the model does not list (JavaScript callers can pass any string)', () => {
-      expect(() => newIssuer(newStack(), { oidc: { jwksRetrievalOption: 'STATIC_KEYS' as JwksRetrievalOption } }))
-        .toThrow(/jwksRetrievalOption "STATIC_KEYS" must be one of "OPEN_ID_DISCOVERY"/);
-    });
-    test('accepts a token', () => {
-      const stack = newStack();
-      expect(() => newIssuer(stack, { oidc: { jwksRetrievalOption: param(stack) as JwksRetrievalOption } })).not.toThrow();
-    });
-  });
-
-  describe('tags', () => {
-    const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
-    test.each([
-      { team: 'identity' },
-      { 'cost-center': '', 'app/name': 'a b:c=d+e@f' },
-      many(75),
-    ])('accepts %j', (tags) => {
-      expect(() => newIssuer(newStack(), { tags })).not.toThrow();
-    });
-    test.each([
-      [{ 'aws:team': 'x' }, /tags key "aws:team" must not start with "aws:"/],
-      [{ 'team!': 'x' }, /tags key "team!" must be made of letters/],
-      [{ team: 'x#' }, /tags\["team"\] "x#" must be made of letters/],
-      [{ ['k'.repeat(129)]: 'x' }, /must be at most 128 characters long/],
-      [{ team: 'v'.repeat(257) }, /must be at most 256 characters long/],
-      [many(76), /tags .* must have at most 75 tags \(got 76\)/],
-    ])('rejects %j', (tags, message) => {
-      expect(() => newIssuer(newStack(), { tags })).toThrow(message);
-    });
-    test('accepts a token value', () => {
-      const stack = newStack();
-      expect(() => newIssuer(stack, { tags: { team: param(stack) } })).not.toThrow();
-    });
-    test('rejects more than 75 tags counting Tags.of()', () => {
-      const stack = newStack();
-      const issuer = newIssuer(stack, { tags: many(75) });
-      Tags.of(issuer).add('extra', 'x');
-      expect(() => Template.fromStack(stack)).toThrow(/must have at most 75 tags \(got 76\)/);
-    });
-    test('rejects a token tag key (each key names a child resource)', () => {
-      const stack = newStack();
-      const issuer = newIssuer(stack);
-      Tags.of(issuer).add(param(stack), 'x');
-      expect(() => Template.fromStack(stack)).toThrow(/tags key ".*" must be a literal string/);
-    });
-  });
-});
-
-describe('one issuer per issuer URL per instance', () => {
-  test('rejects a second issuer with the same instance and URL in the same stack', () => {
-    const stack = newStack();
-    newIssuer(stack);
-    expect(() => newIssuer(stack, {}, 'Again')).toThrow(/Stack\/Again: issuerUrl ".*" is already used by Stack\/Okta for instance .*one trusted token issuer per issuer URL per instance/);
-  });
-
-  test('rejects a second issuer with the same instance and URL in another stack of the app', () => {
-    const app = new App();
-    newIssuer(newStack(app, 'A'));
-    expect(() => newIssuer(newStack(app, 'B'))).toThrow(/B\/Okta: issuerUrl .* is already used by A\/Okta/);
-  });
-
-  test.each([
-    ['another URL', { oidc: { issuerUrl: 'https://other.okta.com' } }],
-    ['another instance', { instanceArn: INSTANCE_2 }],
-  ])('accepts the same URL with %s', (_, props) => {
-    const stack = newStack();
-    newIssuer(stack);
-    expect(() => newIssuer(stack, props, 'Other')).not.toThrow();
-  });
-
-  test('accepts the same issuer in two separate apps (each app is its own deployment)', () => {
-    newIssuer(newStack());
-    expect(() => newIssuer(newStack())).not.toThrow();
-  });
-
-  test('accepts token URLs (they cannot be compared at synth time)', () => {
-    const stack = newStack();
-    const url = new CfnParameter(stack, 'Url').valueAsString;
-    newIssuer(stack, { oidc: { issuerUrl: url } });
-    expect(() => newIssuer(stack, { oidc: { issuerUrl: url } }, 'Again')).not.toThrow();
   });
 });
 
@@ -921,5 +952,287 @@ describe('lifecycle (v1 → v2)', () => {
     const p = plan(before, after);
     expect(p.sdkCalls.sort()).toEqual(['DeleteTrustedTokenIssuer', 'UntagResource', 'UntagResource']);
     expect(p.delete).toEqual(expect.arrayContaining([...idsOf(before, ISSUER_TYPE), ...idsOf(before, TAG_TYPE)]));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The native implementation (the default): AWS::SSO::TrustedTokenIssuer.
+
+const NATIVE_TYPE = SSO_TRUSTED_TOKEN_ISSUER.type;
+
+function nativeResources(template: any): Array<[string, any]> {
+  return Object.entries<any>(template.Resources).filter(([, r]) => r.Type === NATIVE_TYPE);
+}
+
+describe('native AWS::SSO::TrustedTokenIssuer (default)', () => {
+  test('is the default: one AWS::SSO::TrustedTokenIssuer with the CreateTrustedTokenIssuer shape, no Lambda, no role, no custom resource', () => {
+    const stack = newStack();
+    const issuer = newNativeIssuer(stack, { trustedTokenIssuerName: 'okta' });
+    const template = templateOf(stack);
+    expect(issuer.implementation).toBe(CLOUDFORMATION);
+    expect(Object.values<any>(template.Resources).map(r => r.Type)).toEqual([NATIVE_TYPE]);
+    expect(nativeResources(template)[0][1]).toEqual({
+      Type: NATIVE_TYPE,
+      Properties: {
+        InstanceArn: INSTANCE,
+        Name: 'okta',
+        TrustedTokenIssuerType: 'OIDC_JWT',
+        TrustedTokenIssuerConfiguration: {
+          OidcJwtConfiguration: {
+            IssuerUrl: OKTA.issuerUrl,
+            ClaimAttributePath: 'email',
+            IdentityStoreAttributePath: 'emails.value',
+            JwksRetrievalOption: 'OPEN_ID_DISCOVERY',
+          },
+        },
+      },
+      DeletionPolicy: 'Delete',
+      UpdateReplacePolicy: 'Delete',
+    });
+  });
+
+  test('trustedTokenIssuerArn is Fn::GetAtt TrustedTokenIssuerArn; the escape hatch is the CfnResource', () => {
+    const stack = newStack();
+    const issuer = newNativeIssuer(stack);
+    const [[logicalId]] = nativeResources(templateOf(stack));
+    expect(stack.resolve(issuer.trustedTokenIssuerArn)).toEqual({ 'Fn::GetAtt': [logicalId, 'TrustedTokenIssuerArn'] });
+    expect(issuer.node.defaultChild).toBeInstanceOf(CfnResource);
+    expect(stack.resolve((issuer.node.defaultChild as CfnResource).logicalId)).toBe(logicalId);
+    expect(issuer.instanceArn).toBe(INSTANCE);
+  });
+
+  test('the generated name is the same for both implementations (same construct path, same create-only values)', () => {
+    const native = newNativeIssuer(newStack()).trustedTokenIssuerName;
+    const fallback = newIssuer(newStack()).trustedTokenIssuerName;
+    expect(native).toBe(fallback);
+  });
+
+  describe('tags', () => {
+    test('the tags prop and Tags.of() render the native Tags list ({Key, Value}); Tags.of() overrides a prop tag of the same key', () => {
+      const stack = newStack();
+      const issuer = newNativeIssuer(stack, { tags: { team: 'identity', env: 'dev' } });
+      Tags.of(stack).add('env', 'prod');
+      Tags.of(issuer).add('owner', 'me');
+      expect(nativeResources(templateOf(stack))[0][1].Properties.Tags).toEqual([
+        { Key: 'env', Value: 'prod' },
+        { Key: 'owner', Value: 'me' },
+        { Key: 'team', Value: 'identity' },
+      ]);
+    });
+
+    test('no tags: no Tags property', () => {
+      const stack = newStack();
+      newNativeIssuer(stack);
+      expect(nativeResources(templateOf(stack))[0][1].Properties).not.toHaveProperty('Tags');
+    });
+
+    test('Tags.of() includeResourceTypes / excludeResourceTypes match AWS::SSO::TrustedTokenIssuer', () => {
+      const stack = newStack();
+      newNativeIssuer(stack);
+      Tags.of(stack).add('included', 'x', { includeResourceTypes: [NATIVE_TYPE] });
+      Tags.of(stack).add('excluded', 'x', { excludeResourceTypes: [NATIVE_TYPE] });
+      expect(nativeResources(templateOf(stack))[0][1].Properties.Tags).toEqual([{ Key: 'included', Value: 'x' }]);
+    });
+
+    test('no tag resource and no custom resource, whatever the number of tags', () => {
+      const stack = newStack();
+      const issuer = newNativeIssuer(stack, { tags: { a: '1', b: '2' } });
+      Tags.of(issuer).add('c', '3');
+      expect(Object.values<any>(templateOf(stack).Resources).map(r => r.Type)).toEqual([NATIVE_TYPE]);
+    });
+  });
+
+  describe('removal policy', () => {
+    test('RETAIN → DeletionPolicy and UpdateReplacePolicy Retain', () => {
+      const stack = newStack();
+      newNativeIssuer(stack, { removalPolicy: RemovalPolicy.RETAIN });
+      const [[, r]] = nativeResources(templateOf(stack));
+      expect([r.DeletionPolicy, r.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
+    });
+    test('rejects SNAPSHOT', () => {
+      expect(() => newNativeIssuer(newStack(), { removalPolicy: RemovalPolicy.SNAPSHOT })).toThrow(/removalPolicy "SNAPSHOT" must be DESTROY or RETAIN/);
+    });
+  });
+
+  describe('warnings', () => {
+    test('the native issuer warns about nothing, even with token create-only values', () => {
+      const stack = newStack();
+      newNativeIssuer(stack, { instanceArn: new CfnParameter(stack, 'Instance').valueAsString });
+      expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    });
+    test('the custom-resource fallback warns that the native type exists and links the migration section', () => {
+      const stack = newStack();
+      newIssuer(stack);
+      Annotations.fromStack(stack).hasWarning('/Stack/Okta', Match.stringLikeRegexp(
+        'CloudFormation now has the native type AWS::SSO::TrustedTokenIssuer.*#migrating-a-custom-resource-issuer-to-the-native-type.*cdk-trusted-identity:nativeTypeAvailable'));
+    });
+  });
+
+  test('grantRead and grant name the native issuer ARN', () => {
+    const stack = newStack();
+    const issuer = newNativeIssuer(stack);
+    const role = new iam.Role(stack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() });
+    issuer.grantRead(role);
+    const [[logicalId]] = nativeResources(templateOf(stack));
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'sso:DescribeTrustedTokenIssuer', Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalId, 'TrustedTokenIssuerArn'] } }] },
+    });
+  });
+
+  test.each([
+    ['a native issuer after a custom-resource one', (s: Stack) => newIssuer(s), (s: Stack) => newNativeIssuer(s, {}, 'Again')],
+    ['a custom-resource issuer after a native one', (s: Stack) => newNativeIssuer(s), (s: Stack) => newIssuer(s, {}, 'Again')],
+  ])('one issuer per URL per instance counts both implementations: rejects %s', (_, first, second) => {
+    const stack = newStack();
+    first(stack);
+    expect(() => second(stack)).toThrow(/Stack\/Again: issuerUrl ".*" is already used by Stack\/Okta/);
+  });
+
+  describe('conforms to the CreateTrustedTokenIssuer request shape (the type mirrors it)', () => {
+    test.each<[string, (s: Stack) => void]>([
+      ['defaults', (s) => newNativeIssuer(s)],
+      ['all props', (s) => newNativeIssuer(s, {
+        trustedTokenIssuerName: 'okta.prod@example-1',
+        tags: { 'team': 'identity', 'app/name': 'x y', 'empty': '' },
+        removalPolicy: RemovalPolicy.RETAIN,
+        oidc: { claimAttributePath: 'preferred_username', identityStoreAttributePath: 'externalIds.id', jwksRetrievalOption: JwksRetrievalOption.OPEN_ID_DISCOVERY },
+      })],
+      ['Tags.of() and 75 tags', (s) => {
+        const issuer = newNativeIssuer(s);
+        for (let i = 0; i < 75; i++) Tags.of(issuer).add(`key${i}`, `value${i}`);
+      }],
+      ['long generated name', (s) => newNativeIssuer(s, {}, 'X'.repeat(240))],
+    ])('%s', (_, build) => {
+      const stack = newStack();
+      build(stack);
+      const [[, r]] = nativeResources(templateOf(stack));
+      expect(conformance('sso-admin:CreateTrustedTokenIssuer', r.Properties)).toEqual([]);
+      for (const p of SSO_TRUSTED_TOKEN_ISSUER.required) expect(r.Properties).toHaveProperty(p);
+    });
+
+    test('the check would catch CfnTag-style {key, value} tags', () => {
+      expect(conformance('sso-admin:CreateTrustedTokenIssuer', { ...minimalCreate(), Tags: [{ key: 'a', value: 'b' }] }).join('\n'))
+        .toMatch(/Tags\[\]\.key: not a member/);
+    });
+  });
+});
+
+function minimalCreate(): any {
+  const stack = newStack();
+  newNativeIssuer(stack);
+  return nativeResources(templateOf(stack))[0][1].Properties;
+}
+
+/** Leaf property paths (`A.B.C`; lists are leaves) whose values differ between two property objects. */
+function changedPaths(a: any, b: any, prefix = ''): string[] {
+  const isObject = (v: any) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(a) || !isObject(b)) return JSON.stringify(a) === JSON.stringify(b) ? [] : [prefix];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys.flatMap(k => changedPaths(a[k], b[k], prefix ? `${prefix}.${k}` : k));
+}
+
+/** What CloudFormation does to each native issuer between two templates, by the type's create-only properties. */
+function nativePlan(v1: any, v2: any): { [logicalId: string]: { action: string; changed: string[] } } {
+  const out: { [logicalId: string]: { action: string; changed: string[] } } = {};
+  for (const [id, r] of nativeResources(v2)) {
+    const before = v1.Resources[id];
+    if (!before) {
+      out[id] = { action: 'create', changed: [] };
+      continue;
+    }
+    const changed = changedPaths(before.Properties, r.Properties);
+    const replace = changed.some(p => SSO_TRUSTED_TOKEN_ISSUER.createOnly.some(c => p === c || p.startsWith(`${c}.`)));
+    out[id] = { action: changed.length === 0 ? 'none' : replace ? 'replace' : 'update', changed };
+  }
+  for (const [id] of nativeResources(v1)) if (!v2.Resources[id]) out[id] = { action: 'delete', changed: [] };
+  return out;
+}
+
+describe('native lifecycle (v1 → v2)', () => {
+  const base: IssuerProps = { trustedTokenIssuerName: 'okta', tags: { team: 'identity' } };
+  const v1 = synth(s => newNativeIssuer(s, base));
+  const logicalId = nativeResources(v1)[0][0];
+
+  test('nothing changed: no change', () => {
+    expect(nativePlan(v1, synth(s => newNativeIssuer(s, base)))).toEqual({ [logicalId]: { action: 'none', changed: [] } });
+  });
+
+  test.each<[string, IssuerProps, string[]]>([
+    ['Name', { trustedTokenIssuerName: 'okta-renamed' }, ['Name']],
+    ['ClaimAttributePath', { oidc: { claimAttributePath: 'sub' } }, ['TrustedTokenIssuerConfiguration.OidcJwtConfiguration.ClaimAttributePath']],
+    ['IdentityStoreAttributePath', { oidc: { identityStoreAttributePath: 'userName' } }, ['TrustedTokenIssuerConfiguration.OidcJwtConfiguration.IdentityStoreAttributePath']],
+    ['a tag', { tags: { team: 'platform', owner: 'me' } }, ['Tags']],
+    ['removalPolicy', { removalPolicy: RemovalPolicy.RETAIN }, []],
+  ])('%s changes: updated in place (same logical id, no create-only property changed)', (_, change, changed) => {
+    const v2 = synth(s => newNativeIssuer(s, { ...base, ...change }));
+    const p = nativePlan(v1, v2);
+    expect(Object.keys(p)).toEqual([logicalId]);
+    expect(p[logicalId]).toEqual({ action: changed.length ? 'update' : 'none', changed });
+  });
+
+  test.each<[string, IssuerProps, string]>([
+    ['issuerUrl', { oidc: { issuerUrl: 'https://example.okta.com/oauth2/aus1' } }, 'TrustedTokenIssuerConfiguration.OidcJwtConfiguration.IssuerUrl'],
+    ['instanceArn', { instanceArn: INSTANCE_2 }, 'InstanceArn'],
+  ])('%s changes: CloudFormation replaces the issuer (same logical id, a create-only property changed)', (_, change, path) => {
+    const v2 = synth(s => newNativeIssuer(s, { ...base, ...change }));
+    const p = nativePlan(v1, v2);
+    expect(Object.keys(p)).toEqual([logicalId]);
+    expect(p[logicalId].action).toBe('replace');
+    expect(p[logicalId].changed).toContain(path);
+  });
+
+  test('a token issuer URL: a new deployed value is a changed property value, so CloudFormation replaces by itself (no hash needed)', () => {
+    const stack = newStack();
+    const url = new CfnParameter(stack, 'Url').valueAsString;
+    newNativeIssuer(stack, { oidc: { issuerUrl: url } });
+    const [[, r]] = nativeResources(templateOf(stack));
+    expect(r.Properties.TrustedTokenIssuerConfiguration.OidcJwtConfiguration.IssuerUrl).toEqual({ Ref: 'Url' });
+  });
+
+  test('the issuer leaves the app: CloudFormation deletes it (DeletionPolicy Delete), or keeps it with RETAIN', () => {
+    const after = synth(s => new iam.Role(s, 'Other', { assumedBy: new iam.AccountRootPrincipal() }));
+    expect(nativePlan(v1, after)).toEqual({ [logicalId]: { action: 'delete', changed: [] } });
+    expect(v1.Resources[logicalId].DeletionPolicy).toBe('Delete');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Migration of a deployed custom-resource issuer to the native type (README: "Migrating a custom-resource issuer").
+
+describe('migration from CUSTOM_RESOURCE to CLOUDFORMATION', () => {
+  const props: IssuerProps = { tags: { team: 'identity' } };
+
+  test('step 1: the fallback with RETAIN is retained and makes no delete call', () => {
+    const t = synth(s => newIssuer(s, { ...props, removalPolicy: RemovalPolicy.RETAIN }));
+    const [issuer] = calls(t, ISSUER_TYPE);
+    expect(issuer.resource.DeletionPolicy).toBe('Retain');
+    expect(issuer.delete).toBeUndefined();
+  });
+
+  test('step 2: removing the retained fallback deletes no issuer (only the tags the stack managed are untagged)', () => {
+    const before = synth(s => newIssuer(s, { ...props, removalPolicy: RemovalPolicy.RETAIN }));
+    const after = synth(s => new iam.Role(s, 'Other', { assumedBy: new iam.AccountRootPrincipal() }));
+    expect(plan(before, after).sdkCalls).toEqual(['UntagResource']);
+  });
+
+  test('step 3: the native resource (same construct id) declares exactly the issuer the fallback created, so cdk import adopts it without drift', () => {
+    const fallback = synth(s => newIssuer(s, { ...props, removalPolicy: RemovalPolicy.RETAIN }));
+    const native = synth(s => newNativeIssuer(s, { ...props, removalPolicy: RemovalPolicy.RETAIN }));
+    const [created] = calls(fallback, ISSUER_TYPE);
+    const [[, r]] = nativeResources(native);
+    expect(r.Properties).toEqual(created.create.parameters);
+    // CloudFormation imports only resources with a DeletionPolicy; the primary identifier is the issuer ARN.
+    expect(r.DeletionPolicy).toBe('Retain');
+    expect(SSO_TRUSTED_TOKEN_ISSUER.primaryIdentifier).toEqual(['TrustedTokenIssuerArn']);
+  });
+
+  test('switching in place (without the steps) would create the native issuer while the old one exists: same URL and instance', () => {
+    const before = synth(s => newIssuer(s, props));
+    const after = synth(s => newNativeIssuer(s, props));
+    const [old] = calls(before, ISSUER_TYPE);
+    const [[newId, r]] = nativeResources(after);
+    expect(before.Resources[newId]).toBeUndefined(); // a new resource to CloudFormation: created first
+    expect(r.Properties.TrustedTokenIssuerConfiguration.OidcJwtConfiguration.IssuerUrl)
+      .toBe(old.create.parameters.TrustedTokenIssuerConfiguration.OidcJwtConfiguration.IssuerUrl);
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * What the library knows about CloudFormation resource types that are newer than the models in
+ * `shared/aws-models` (and than the aws-cdk-lib floor, which has no L1 class for them). Hand-written, not generated:
+ * each entry names its source. The property constraints themselves are the API's (the generated table), because the
+ * resource's properties mirror the API request shape.
+ */
+
+/** A CloudFormation resource type rendered with `CfnResource`. */
+export interface CfnTypeInfo {
+  /** The resource type name. */
+  readonly type: string;
+  /** The property names of the primary identifier (what `cdk import` asks for). */
+  readonly primaryIdentifier: string[];
+  /** Properties the resource requires. */
+  readonly required: string[];
+  /**
+   * Property paths (`A.B.C`) whose change replaces the resource (create-only). Every other property updates in place.
+   */
+  readonly createOnly: string[];
+  /** The read-only attribute (`Fn::GetAtt`) that holds the resource's ARN. */
+  readonly arnAttribute: string;
+}
+
+/**
+ * `AWS::SSO::TrustedTokenIssuer` (CloudFormation, 2026-11; aws-cdk-lib `aws_sso.CfnTrustedTokenIssuer` from 2.278).
+ *
+ * Sources:
+ * - aws-cdk-lib API reference, `aws_sso.CfnTrustedTokenIssuer` / `CfnTrustedTokenIssuerProps` (v2.278.0): required
+ *   `instanceArn`, `name`, `trustedTokenIssuerConfiguration` (`oidcJwtConfiguration`: `issuerUrl`,
+ *   `claimAttributePath`, `identityStoreAttributePath`, `jwksRetrievalOption`), `trustedTokenIssuerType`; optional
+ *   `tags` (a `CfnTag` list).
+ * - aws-cdk-lib `interfaces.aws_sso.TrustedTokenIssuerReference` (`trustedTokenIssuerArn`): the primary identifier is
+ *   the issuer ARN, which is also the read-only attribute `TrustedTokenIssuerArn`.
+ * - Create-only: the type's handlers can only do what `UpdateTrustedTokenIssuer` can, and its request shape has no
+ *   `InstanceArn`, `TrustedTokenIssuerType` or `IssuerUrl` (shared/aws-models `_analysis`,
+ *   `CreateTrustedTokenIssuer_vs_UpdateTrustedTokenIssuer`), so a change of those replaces the issuer; `Name`,
+ *   `ClaimAttributePath`, `IdentityStoreAttributePath`, `JwksRetrievalOption` and `Tags` update in place.
+ */
+export const SSO_TRUSTED_TOKEN_ISSUER: CfnTypeInfo = {
+  type: 'AWS::SSO::TrustedTokenIssuer',
+  primaryIdentifier: ['TrustedTokenIssuerArn'],
+  required: ['InstanceArn', 'Name', 'TrustedTokenIssuerConfiguration', 'TrustedTokenIssuerType'],
+  createOnly: ['InstanceArn', 'TrustedTokenIssuerType', 'TrustedTokenIssuerConfiguration.OidcJwtConfiguration.IssuerUrl'],
+  arnAttribute: 'TrustedTokenIssuerArn',
+};
