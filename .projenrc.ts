@@ -145,6 +145,13 @@ const typecheck = project.addTask('typecheck', {
 });
 project.testTask.spawn(typecheck);
 project.testTask.spawn(integ);
+// cfn-lint over the integ snapshot templates; the one ignored finding and its reason are in the script.
+const cfnLint = project.addTask('lint:cfn', {
+  description: 'cfn-lint the synthesized templates (integ snapshots); fails on errors',
+  exec: 'bash scripts/cfn-lint.sh',
+  receiveArgs: true,
+});
+project.testTask.spawn(cfnLint);
 
 // Validation tables generated from the AWS API models in ../shared/aws-models (committed output).
 project.addTask('gen:constraints', {

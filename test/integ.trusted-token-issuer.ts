@@ -1,5 +1,6 @@
 /**
  * Integration test for TrustedTokenIssuer: a real app that deploys unchanged in an account with IAM Identity Center.
+ * One issuer uses the default native AWS::SSO::TrustedTokenIssuer, one keeps the custom-resource fallback.
  *
  * Deploy it in the Identity Center instance's account (management or delegated administrator) and home region, with
  * the instance ARN as context: `-c instanceArn=arn:aws:sso:::instance/ssoins-...` (`aws sso-admin list-instances`).
@@ -10,7 +11,7 @@
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { App, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration } from '../src';
+import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from '../src';
 
 /** Placeholder instance (16 characters after `ssoins-`, as the API pattern wants); pass the real one as context. */
 const PLACEHOLDER_INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-0000000000000000';
@@ -19,8 +20,10 @@ const app = new App();
 const instanceArn: string = app.node.tryGetContext('instanceArn') ?? PLACEHOLDER_INSTANCE_ARN;
 const stack = new Stack(app, 'TrustedTokenIssuerIntegStack');
 
-// An Okta-style issuer with a name and tags. Identity Center does not fetch the URL when the issuer is created.
+// The custom-resource fallback: an Okta-style issuer with a name and tags. Identity Center does not fetch the URL
+// when the issuer is created.
 const okta = new TrustedTokenIssuer(stack, 'Okta', {
+  implementation: TrustedTokenIssuerImplementation.CUSTOM_RESOURCE,
   instanceArn,
   trustedTokenIssuerName: 'cdk-trusted-identity-integ-okta',
   configuration: TrustedTokenIssuerConfiguration.oidcJwt({
@@ -32,7 +35,8 @@ const okta = new TrustedTokenIssuer(stack, 'Okta', {
 });
 Tags.of(okta).add('owner', 'cdk-trusted-identity');
 
-// A Cognito user pool of the same stack as issuer (its URL is a token), with a generated name.
+// The native default: a Cognito user pool of the same stack as issuer (its URL is a token), with a generated name
+// and tags through the native Tags property.
 const pool = new cognito.UserPool(stack, 'Pool', { removalPolicy: RemovalPolicy.DESTROY });
 const cognitoIssuer = new TrustedTokenIssuer(stack, 'Cognito', {
   instanceArn,
@@ -41,7 +45,9 @@ const cognitoIssuer = new TrustedTokenIssuer(stack, 'Cognito', {
     claimAttributePath: 'username',
     identityStoreAttributePath: 'userName',
   }),
+  tags: { purpose: 'integ' },
 });
+Tags.of(cognitoIssuer).add('owner', 'cdk-trusted-identity');
 
 const integ = new IntegTest(app, 'TrustedTokenIssuerInteg', { testCases: [stack] });
 
@@ -78,4 +84,10 @@ integ.assertions
         IdentityStoreAttributePath: 'userName',
       },
     },
+  }));
+
+integ.assertions
+  .awsApiCall('SSOAdmin', 'listTagsForResource', { InstanceArn: instanceArn, ResourceArn: cognitoIssuer.trustedTokenIssuerArn })
+  .expect(ExpectedResult.objectLike({
+    Tags: Match.arrayWith([{ Key: 'owner', Value: 'cdk-trusted-identity' }]),
   }));
