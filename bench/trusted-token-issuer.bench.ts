@@ -1,7 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack } from 'aws-cdk-lib';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { countResources, measure, SynthResult, table } from './util';
-import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration } from '../src';
+import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from '../src';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
 /** CloudFormation quotas and IAM's inline-policy limit per role (sum of all inline policies of the role). */
@@ -9,10 +9,11 @@ const MAX_RESOURCES = 500;
 const MAX_TEMPLATE_BYTES = 1_000_000;
 const MAX_INLINE_POLICY_CHARS = 10_240;
 
-function issuers(n: number, tagsPerIssuer: number) {
+function issuers(n: number, tagsPerIssuer: number, implementation = TrustedTokenIssuerImplementation.CUSTOM_RESOURCE) {
   return (stack: Stack) => {
     for (let i = 0; i < n; i++) {
       new TrustedTokenIssuer(stack, `Issuer${i}`, {
+        implementation,
         instanceArn: INSTANCE,
         configuration: TrustedTokenIssuerConfiguration.oidcJwt({
           issuerUrl: `https://issuer${i}.example.com/oauth2/default`,
@@ -55,6 +56,55 @@ function naive(n: number) {
   };
 }
 
+/** The same issuers as a raw CfnResource of type AWS::SSO::TrustedTokenIssuer (what the native L1 would synthesize). */
+function rawCfn(n: number) {
+  return (stack: Stack) => {
+    for (let i = 0; i < n; i++) {
+      new CfnResource(stack, `Issuer${i}`, {
+        type: 'AWS::SSO::TrustedTokenIssuer',
+        properties: {
+          InstanceArn: INSTANCE,
+          Name: `issuer${i}`,
+          TrustedTokenIssuerType: 'OIDC_JWT',
+          TrustedTokenIssuerConfiguration: {
+            OidcJwtConfiguration: {
+              IssuerUrl: `https://issuer${i}.example.com/oauth2/default`,
+              ClaimAttributePath: 'email',
+              IdentityStoreAttributePath: 'emails.value',
+              JwksRetrievalOption: 'OPEN_ID_DISCOVERY',
+            },
+          },
+        },
+      });
+    }
+  };
+}
+
+/**
+ * The native default against a raw CfnResource of the same type, and against the custom-resource fallback, at
+ * 1/10/100 issuers (side by side, interleaved; small apps repeated so that each sample is 100 issuers' worth).
+ */
+export function runNativeTrustedTokenIssuerBench(): string {
+  const rows: (string | number)[][] = [];
+  for (const n of [1, 10, 100]) {
+    const r = measure({
+      raw: rawCfn(n),
+      native: issuers(n, 0, TrustedTokenIssuerImplementation.CLOUDFORMATION),
+      fallback: issuers(n, 0, TrustedTokenIssuerImplementation.CUSTOM_RESOURCE),
+    }, n === 100 ? 9 : 15, Math.max(1, Math.round(100 / n)));
+    const variants: Array<[string, SynthResult]> = [
+      ['raw CfnResource', r.raw], ['TrustedTokenIssuer (CLOUDFORMATION, default)', r.native], ['TrustedTokenIssuer (CUSTOM_RESOURCE)', r.fallback],
+    ];
+    for (const [variant, res] of variants) {
+      rows.push([
+        n, variant, res.ms.toFixed(1), (res.ms / r.raw.ms).toFixed(2), res.templateBytes, countResources(res.template),
+        countResources(res.template, 'AWS::Lambda::Function'),
+      ]);
+    }
+  }
+  return table(['issuers', 'variant', 'synth ms', 'ratio to raw', 'template bytes', 'resources', 'Lambda functions'], rows);
+}
+
 /**
  * The largest total, over the roles of the template, of the inline policies attached to one role (the role's own
  * `Policies` plus every `AWS::IAM::Policy` naming it), as JSON text with tokens as they appear in the template.
@@ -75,7 +125,7 @@ export function largestInlinePolicyPerRole(template: any): number {
   return Math.max(0, ...Object.values(totals));
 }
 
-/** TrustedTokenIssuer at 1/10/100 issuers (and 100 with tags) against the hand-written AwsCustomResource. */
+/** The CUSTOM_RESOURCE fallback at 1/10/100 issuers (and 100 with tags) against the hand-written AwsCustomResource. */
 export function runTrustedTokenIssuerBench(): string {
   const rows: (string | number)[][] = [];
   const within = (ok: boolean) => (ok ? 'yes' : '**NO**');
@@ -83,7 +133,7 @@ export function runTrustedTokenIssuerBench(): string {
   for (const [n, tags] of cases) {
     // The hand-written variant has no tags: measure it once per issuer count.
     const r = measure(tags === 0 ? { construct: issuers(n, tags), naive: naive(n) } : { construct: issuers(n, tags) }, n === 100 ? 5 : 7);
-    const variants: Array<[string, SynthResult]> = [['TrustedTokenIssuer', r.construct]];
+    const variants: Array<[string, SynthResult]> = [['TrustedTokenIssuer (CUSTOM_RESOURCE)', r.construct]];
     if (r.naive) variants.push(['naive AwsCustomResource', r.naive]);
     for (const [variant, res] of variants) {
       const resources = countResources(res.template);
@@ -91,7 +141,7 @@ export function runTrustedTokenIssuerBench(): string {
       const policy = largestInlinePolicyPerRole(res.template);
       rows.push([
         n,
-        variant === 'TrustedTokenIssuer' ? tags : '-',
+        variant === 'naive AwsCustomResource' ? '-' : tags,
         variant,
         res.ms.toFixed(0),
         res.templateBytes,
