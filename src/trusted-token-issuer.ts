@@ -371,6 +371,10 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
     const hash = createOnlyHash(this, Object.values(createOnly));
 
     this.implementation = props.implementation ?? TrustedTokenIssuerImplementation.CLOUDFORMATION;
+    const implementations = Object.values(TrustedTokenIssuerImplementation) as string[];
+    if (!implementations.includes(this.implementation)) {
+      fail(this, 'implementation', this.implementation, `must be one of ${implementations.join(', ')} (TrustedTokenIssuerImplementation)`);
+    }
     this.instanceArn = props.instanceArn;
     this.trustedTokenIssuerName = props.trustedTokenIssuerName ?? `${Names.uniqueResourceName(this, { maxLength: 255 - 9, separator: '-' })}-${hash}`;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;

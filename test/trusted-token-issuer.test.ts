@@ -1042,6 +1042,16 @@ describe('native AWS::SSO::TrustedTokenIssuer (default)', () => {
     });
   });
 
+  describe('implementation', () => {
+    test.each([CLOUDFORMATION, CUSTOM_RESOURCE, undefined])('accepts %s', (implementation) => {
+      expect(() => newNativeIssuer(newStack(), { implementation })).not.toThrow();
+    });
+    test('rejects a value that is not a TrustedTokenIssuerImplementation (JavaScript callers can pass any string)', () => {
+      expect(() => newNativeIssuer(newStack(), { implementation: 'NATIVE' as TrustedTokenIssuerImplementation }))
+        .toThrow(/Stack\/Okta: implementation "NATIVE" must be one of CLOUDFORMATION, CUSTOM_RESOURCE/);
+    });
+  });
+
   describe('removal policy', () => {
     test('RETAIN → DeletionPolicy and UpdateReplacePolicy Retain', () => {
       const stack = newStack();
