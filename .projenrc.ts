@@ -153,6 +153,13 @@ const cfnLint = project.addTask('lint:cfn', {
 });
 project.testTask.spawn(cfnLint);
 
+// The README's lowest aws-cdk-lib, proven: src/ compiles and the unit tests pass against exactly the peer floor,
+// installed into a temporary folder (not the lock). .ci/run runs it after the build.
+project.addTask('test:peer-floor', {
+  description: `Compile src/ and run the unit tests against aws-cdk-lib ${CDK_PEER_MIN} (the peer floor)`,
+  exec: 'bash scripts/peer-floor.sh',
+});
+
 // Validation tables generated from the AWS API models in ../shared/aws-models (committed output).
 project.addTask('gen:constraints', {
   description: 'Regenerate src/private/constraints.generated.ts from ../shared/aws-models',
