@@ -120,6 +120,13 @@ const packageJava = project.tasks.tryFind('package:java')!;
 packageAll.reset();
 packageAll.spawn(packageJs);
 packageAll.exec('jsii-pacmak -v --code-only --target python --target java --outdir dist/code-only');
+// What can be checked offline: the Python package byte-compiles, every type has Java sources, every README example
+// compiled and has Python and Java translations (the Python ones byte-compile).
+const checkBindings = project.addTask('check:bindings', {
+  description: 'Check the generated Python/Java code and the README examples translations (offline)',
+  exec: 'python3 scripts/check-bindings.py',
+});
+packageAll.spawn(checkBindings);
 const packageRelease = project.addTask('package:release', {
   description: 'Full packaging for all languages (needs PyPI and Maven Central; for the release job)',
 });
