@@ -164,7 +164,7 @@ class OidcJwtConfiguration extends TrustedTokenIssuerConfiguration {
 
 function validateIssuerUrl(scope: IConstruct, url: string): void {
   checkString(scope, 'issuerUrl', url, apiConstraint(CREATE, `${OIDC}.IssuerUrl`), {
-    describe: 'an http(s) URL of letters, digits and - + & @ / % = ~ _ | ! : , . ; (no query or fragment), e.g. "https://example.okta.com"',
+    describe: 'an http(s) URL of letters, digits and - + & @ / % = ~ _ | ! : , . ; that does not end in ! : , . or ; (no query or fragment), e.g. "https://example.okta.com"',
   });
   if (Token.isUnresolved(url)) return;
   if (/\/\.well-known\/openid-configuration\/?$/.test(url)) {
