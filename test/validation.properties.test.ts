@@ -8,8 +8,8 @@
  * the whole file stays well within a minute on 2 cores). A failure prints the seed and the shrunk counterexample.
  */
 import { App, CfnParameter, Fn, Lazy, Stack, Tags } from 'aws-cdk-lib';
-import * as fc from 'fast-check';
 import { Construct } from 'constructs';
+import * as fc from 'fast-check';
 import { OidcProvider, TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from '../src';
 import type { MemberConstraint } from '../src/private/constraint-types';
 import { apiConstraint, cfnConstraint, matches } from '../src/private/validation';
@@ -206,7 +206,8 @@ const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
 const ISSUER_URL = apiConstraint(TTI, `${OIDC_JWT}.IssuerUrl`);
 
 for (const implementation of [TrustedTokenIssuerImplementation.CLOUDFORMATION, TrustedTokenIssuerImplementation.CUSTOM_RESOURCE]) {
-  const issuer = (scope: Construct, props: { instanceArn?: string; name?: string; url?: string; claim?: string; attribute?: string; tags?: { [k: string]: string } }) =>
+  interface IssuerValues { instanceArn?: string; name?: string; url?: string; claim?: string; attribute?: string; tags?: { [k: string]: string } }
+  const issuer = (scope: Construct, props: IssuerValues) =>
     new TrustedTokenIssuer(scope, 'Issuer', {
       implementation,
       instanceArn: props.instanceArn ?? INSTANCE,
