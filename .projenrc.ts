@@ -160,9 +160,10 @@ const typecheck = project.addTask('typecheck', {
 });
 project.testTask.spawn(typecheck);
 project.testTask.spawn(integ);
-// cfn-lint over the integ snapshot templates; the one ignored finding and its reason are in the script.
+// cfn-lint over the integ snapshots, the examples and the every-construct app; ignored findings and their reasons
+// are in the script and .cfnlintrc.yaml.
 const cfnLint = project.addTask('lint:cfn', {
-  description: 'cfn-lint the synthesized templates (integ snapshots); fails on errors',
+  description: 'cfn-lint every synthesized template (integ snapshots, examples, every-construct app); fails on errors and warnings',
   exec: 'bash scripts/cfn-lint.sh',
   receiveArgs: true,
 });
