@@ -377,12 +377,13 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
       parameters: { ...key, Grant: rendered.grant },
       physicalResourceId: this.configurationId(`grant ${rendered.grantType}`),
     };
-    const cr = this._configuration(id, 'Custom::IdentityCenterApplicationGrant', put, {
+    this._configuration(id, 'Custom::IdentityCenterApplicationGrant', put, {
       service: SERVICE, action: 'DeleteApplicationGrant', parameters: key, ignoreErrorCodesMatching: NOT_FOUND,
     }, applicationPermission(this, 'Grant', ['sso:PutApplicationGrant', 'sso:DeleteApplicationGrant']));
-    // The ARN reference already orders the grant after the issuer (and its deletion before the issuer's); this makes
-    // it explicit for issuers whose ARN is a literal of another construct.
-    for (const issuer of rendered.issuers) cr.construct.node.addDependency(issuer);
+    // No explicit dependency on the issuers: the grant's calls reference each issuer's ARN (Ref or Fn::GetAtt of the
+    // custom-resource or native issuer), so CloudFormation creates the grant after the issuer, updates it to a
+    // replacement issuer's ARN before the old issuer is deleted, and deletes it before the issuer (an explicit
+    // DependsOn would only repeat that: cfn-lint W3005). Imported issuers are literal ARNs with nothing to order.
   }
 
   public addAccessScope(scope: AccessScope, options: AccessScopeOptions = {}): void {

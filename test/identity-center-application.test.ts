@@ -384,15 +384,14 @@ describe('grants', () => {
     test.each<[string, (stack: Stack) => ITrustedTokenIssuer]>([
       ['a custom-resource issuer', (s) => newIssuer(s)],
       ['a native issuer (CfnResource)', (s) => new NativeIssuer(s, 'Native')],
-    ])('%s: the grant references and depends on it (created after it, deleted before it)', (_, make) => {
+    ])('%s: the grant\'s create, update and delete reference it (a CloudFormation dependency: created after it, deleted before it)', (_, make) => {
       const stack = newStack();
       const issuer = make(stack);
       newApp(stack).addGrant(jwt(issuer));
       const template = templateOf(stack);
       const c = only(template, GRANT);
       const issuerId = logicalIdOf(issuer.node.defaultChild as IConstruct);
-      expect(c.resource.DependsOn).toContain(issuerId);
-      expect(JSON.stringify(c.resource.Properties.Create)).toContain(JSON.stringify({ Ref: issuerId }));
+      for (const phase of ['Create', 'Update']) expect(JSON.stringify(c.resource.Properties[phase])).toContain(JSON.stringify({ Ref: issuerId }));
     });
 
     test('an imported issuer: the literal ARN, no dependency', () => {
@@ -848,7 +847,6 @@ describe('lifecycle (v1 → v2)', () => {
     expect(p.delete).toEqual([oldIssuer]);
     // Create the new issuer, update the grant to its ARN (it depends on it), and only then delete the old issuer.
     expect(p.sdkCalls).toEqual(['CreateTrustedTokenIssuer', 'PutApplicationGrant', 'DeleteTrustedTokenIssuer']);
-    expect(after.Resources[grant].DependsOn).toContain(newIssuerId);
     expect(JSON.stringify(after.Resources[grant].Properties.Update)).toContain(newIssuerId);
   });
 
@@ -889,5 +887,14 @@ describe('lifecycle (v1 → v2)', () => {
       'DeleteApplicationAccessScope', 'DeleteApplicationAccessScope', 'DeleteApplicationAccessScope', 'DeleteApplicationAuthenticationMethod',
       'DeleteApplicationGrant', 'DeleteApplicationGrant', 'DeleteApplicationGrant', 'DeleteApplicationGrant', 'PutApplicationSessionConfiguration',
     ]);
+  });
+});
+
+describe('the calls the integ test and the example make conform to the model', () => {
+  test.each<[string, any]>([
+    ['sso-admin:GetApplicationGrant', { ApplicationArn: SAMPLE_APPLICATION_ARN, GrantType: OAuthGrantType.JWT_BEARER }],
+    ['sso-oidc:CreateTokenWithIAM', { clientId: SAMPLE_APPLICATION_ARN, grantType: OAuthGrantType.JWT_BEARER, assertion: 'header.payload.' }],
+  ])('%s', (operation, params) => {
+    expect(conformance(operation, params)).toEqual([]);
   });
 });
