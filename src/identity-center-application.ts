@@ -1,4 +1,4 @@
-import { Fn, IResource, Lazy, Names, RemovalPolicy, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Aspects, Fn, IResource, Lazy, Names, RemovalPolicy, Resource, Stack, TagManager, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sso from 'aws-cdk-lib/aws-sso';
 import { AwsSdkCall, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
@@ -6,7 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { resourcePathOf } from './private/arn';
 import { fallbackResource, FallbackPermission, FallbackResource } from './private/aws-custom-resource';
 import { expressionHash } from './private/hash';
-import { apiConstraint, cfnConstraint, checkList, checkString, fail, show } from './private/validation';
+import { apiConstraint, cfnConstraint, checkList, checkString, fail, show, warn } from './private/validation';
 import { ITrustedTokenIssuer } from './trusted-token-issuer';
 
 const SERVICE = 'SSOAdmin';
@@ -245,6 +245,11 @@ function validateRedirectUri(scope: IConstruct, prop: string, uri: string): void
  * An access scope of an Identity Center application (`PutApplicationAccessScope`): what the application's tokens may
  * be used for. The constants are the scopes the IAM Identity Center user guide and the services' guides document;
  * `custom()` takes any other `name[:name[:name]]`.
+ *
+ * Sources: IAM Identity Center user guide (trusted identity propagation with customer managed applications:
+ * `sts:identity_context`, `openid`, `aws`, `s3:access_grants:read_write`); Amazon Redshift, AWS Glue and Amazon Athena
+ * guides (`redshift:connect`, `lakeformation:query`, `athena:workgroup:read_write`); Amazon Q Business guide
+ * (`qbusiness:*`).
  */
 export class AccessScope {
   /** `sts:identity_context`: the token may be turned into an identity context for `sts:AssumeRole` (`ProvidedContexts`). */
@@ -259,6 +264,8 @@ export class AccessScope {
   public static readonly REDSHIFT_CONNECT = new AccessScope('redshift:connect');
   /** `lakeformation:query`: AWS Lake Formation permissions of the user (Athena, EMR, Redshift Spectrum). */
   public static readonly LAKE_FORMATION_QUERY = new AccessScope('lakeformation:query');
+  /** `athena:workgroup:read_write`: Amazon Athena workgroups enabled for Identity Center. */
+  public static readonly ATHENA_WORKGROUP_READ_WRITE = new AccessScope('athena:workgroup:read_write');
   /** `qbusiness:messages:access`: Amazon Q Business chat. */
   public static readonly QBUSINESS_MESSAGES_ACCESS = new AccessScope('qbusiness:messages:access');
   /** `qbusiness:messages:read_write`: Amazon Q Business chat (read and write). */
@@ -349,7 +356,12 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
   protected _configurationRemovalPolicy = RemovalPolicy.DESTROY;
   private readonly grants = new Map<string, string>();
   private readonly scopes = new Set<string>();
-  private readonly assignments = new Set<string>();
+  /**
+   * Assigned principals, `USER:<id>` / `GROUP:<id>`.
+   *
+   * @internal
+   */
+  protected readonly _assignments = new Set<string>();
   private readonly actors: string[] = [];
   private authenticationMethod?: FallbackResource;
   /** The last configuration custom resource: the next one waits for it (one write at a time per application). */
@@ -451,13 +463,14 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
       fail(this, prop, principalId, 'must be a literal string: each assignment names a child resource');
     }
     const key = `${principalType}:${principalId}`;
-    if (this.assignments.has(key)) fail(this, prop, principalId, 'is already assigned');
-    this.assignments.add(key);
-    new sso.CfnApplicationAssignment(this, `Assignment[${key}]`, {
+    if (this._assignments.has(key)) fail(this, prop, principalId, 'is already assigned');
+    this._assignments.add(key);
+    const assignment = new sso.CfnApplicationAssignment(this, `Assignment[${key}]`, {
       applicationArn: this.applicationArn,
       principalType,
       principalId,
     });
+    assignment.applyRemovalPolicy(this._configurationRemovalPolicy);
   }
 
   /** The actor policy of the IAM authentication method: exactly the granted principals may call CreateTokenWithIAM. */
@@ -730,6 +743,8 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
    */
   public readonly applicationName: string;
 
+  private warnedWithoutAssignees = false;
+
   constructor(scope: Construct, id: string, props: IdentityCenterApplicationProps) {
     super(scope, id);
     checkString(this, 'instanceArn', props.instanceArn, cfnConstraint(`${CFN_APP}:InstanceArn`), {
@@ -768,6 +783,20 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
       tags: props.tags ? Object.entries(props.tags).map(([key, value]) => ({ key, value })) : undefined,
     });
     app.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
+    // Tags applied with Tags.of() count too: checked once the aspects have run.
+    this.node.addValidation({
+      validate: () => {
+        try {
+          validateTags(this, TagManager.of(app)?.tagValues());
+        } catch (e: any) {
+          return [e.message];
+        }
+        return [];
+      },
+    });
+    if (props.assignmentRequired === true) {
+      Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.warnWithoutAssignees(); } });
+    }
     this.applicationArn = app.attrApplicationArn;
 
     // No delete call: when the resource leaves the stack, the application stays as last declared. Flipping it back to
@@ -791,6 +820,13 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
       }, applicationPermission(this, 'SessionConfiguration', ['sso:PutApplicationSessionConfiguration']));
     }
 
+  }
+
+  private warnWithoutAssignees(): void {
+    if (this.warnedWithoutAssignees || this._assignments.size > 0) return;
+    this.warnedWithoutAssignees = true;
+    warn(this, 'assignmentRequiredWithoutAssignees', 'assignmentRequired is true and no user or group is assigned (assignUser, assignGroup): '
+      + 'CreateTokenWithIAM fails with AccessDeniedException for every user until one is. Acknowledge this warning if assignments are made outside this app.');
   }
 }
 

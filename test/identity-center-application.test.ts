@@ -1,5 +1,5 @@
 import { App, CfnParameter, CfnResource, RemovalPolicy, Resource, Stack, Tags } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { calls, conformance, parseCall, plan, SAMPLE_APPLICATION_ARN, SAMPLE_ISSUER_ARN } from './sdk-calls';
@@ -113,6 +113,37 @@ describe('the application', () => {
     const app = newApp(stack);
     Tags.of(app).add('env', 'prod');
     Template.fromStack(stack).hasResourceProperties('AWS::SSO::Application', { Tags: [{ Key: 'env', Value: 'prod' }] });
+  });
+
+  test('rejects a Tags.of() tag the AWS::SSO::Application schema does not allow (checked after the aspects ran)', () => {
+    const stack = newStack();
+    Tags.of(newApp(stack)).add('team', 'two words');
+    expect(() => Template.fromStack(stack)).toThrow(/Stack\/App: tags\["team"\] "two words" must be 1-256 letters, digits and _ \+ = , . @ -/);
+  });
+
+  test('accepts Tags.of() tags the schema allows, and a token value', () => {
+    const stack = newStack();
+    const app = newApp(stack);
+    Tags.of(app).add('team', 'data');
+    Tags.of(app).add('env', new CfnParameter(stack, 'Env').valueAsString);
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('warns when assignment is required and nobody is assigned in the app (every token exchange is denied)', () => {
+    const stack = newStack();
+    newApp(stack, { assignmentRequired: true });
+    Annotations.fromStack(stack).hasWarning('/Stack/App', Match.stringLikeRegexp('assignmentRequired is true and no user or group is assigned.*cdk-trusted-identity:assignmentRequiredWithoutAssignees'));
+  });
+
+  test.each<[string, Partial<IdentityCenterApplicationProps>, ((app: IdentityCenterApplication) => void) | undefined]>([
+    ['assignment not required', { assignmentRequired: false }, undefined],
+    ['a user assigned', { assignmentRequired: true }, (app) => app.assignUser(USER_ID)],
+    ['a group assigned', { assignmentRequired: true }, (app) => app.assignGroup(GROUP_ID)],
+  ])('does not warn about assignees with %s', (_, props, assign) => {
+    const stack = newStack();
+    const app = newApp(stack, props);
+    assign?.(app);
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('assignmentRequiredWithoutAssignees'));
   });
 
   test('applicationArn is the ApplicationArn attribute; instanceArn and name as given', () => {
@@ -435,7 +466,8 @@ describe('access scopes', () => {
 
   test('the documented scopes are there', () => {
     expect(constants.map(([, s]) => s.name)).toEqual(expect.arrayContaining([
-      'sts:identity_context', 's3:access_grants:read_write', 'openid', 'aws', 'redshift:connect', 'lakeformation:query', 'qbusiness:messages:access',
+      'sts:identity_context', 's3:access_grants:read_write', 'openid', 'aws', 'redshift:connect', 'lakeformation:query',
+      'athena:workgroup:read_write', 'qbusiness:messages:access',
     ]));
   });
 
@@ -567,6 +599,12 @@ describe('assignments', () => {
 
   test.each(['', 'alice', '0a1b2c3d-1234-5678-9abc', `${USER_ID}0`])('rejects %j', (id) => {
     expect(() => newApp(newStack()).assignGroup(id)).toThrow(/Stack\/App: groupId .* must be (at|an identity store ID)/);
+  });
+
+  test('assignments follow the application\'s removal policy', () => {
+    const stack = newStack();
+    newApp(stack, { removalPolicy: RemovalPolicy.RETAIN }).assignUser(USER_ID);
+    Template.fromStack(stack).hasResource('AWS::SSO::ApplicationAssignment', { DeletionPolicy: 'Retain' });
   });
 
   test('rejects a token principal id (it names a child resource)', () => {
