@@ -1,9 +1,9 @@
-import { Aspects, Fn, IResource, Lazy, Names, RemovalPolicy, Resource, Stack, TagManager, Token } from 'aws-cdk-lib';
+import { Aspects, IResource, Lazy, Names, RemovalPolicy, Resource, Stack, TagManager, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sso from 'aws-cdk-lib/aws-sso';
 import { AwsSdkCall, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
-import { resourcePathOf } from './private/arn';
+import { instanceArnOfChild, partitionOf, resourcePathOf } from './private/arn';
 import { fallbackResource, FallbackPermission, FallbackResource } from './private/aws-custom-resource';
 import { expressionHash } from './private/hash';
 import { apiConstraint, cfnConstraint, checkList, checkString, fail, show, warn } from './private/validation';
@@ -559,7 +559,7 @@ function applicationPermission(app: IdentityCenterApplicationBase, kind: string,
   return {
     key: `sso:application${kind}:${instanceArn}`,
     statements: () => {
-      const partition = Token.isUnresolved(instanceArn) ? Fn.select(1, Fn.split(':', instanceArn)) : instanceArn.split(':')[1];
+      const partition = partitionOf(instanceArn);
       const instanceId = resourcePathOf(app, 'instanceArn', instanceArn, 'instance');
       return [new iam.PolicyStatement({
         actions,
@@ -714,7 +714,8 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
    * Grants, access scopes, `grantCreateTokenWithIam` and assignments work on imported applications too.
    */
   public static fromApplicationArn(scope: Construct, id: string, applicationArn: string): IIdentityCenterApplication {
-    const instanceArn = instanceArnOfApplicationArn(scope, applicationArn);
+    const instanceArn = instanceArnOfChild(scope, 'applicationArn', applicationArn, 'application',
+      'an application ARN, arn:<partition>:sso::<account>:application/<instance id>/apl-<16 characters>');
     class Import extends IdentityCenterApplicationBase {
       public readonly applicationArn = applicationArn;
       public readonly instanceArn = instanceArn;
@@ -766,7 +767,7 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
     validateTags(this, props.tags);
     const portalOptions = renderPortalOptions(this, props.portalOptions);
 
-    const partition = Token.isUnresolved(props.instanceArn) ? Stack.of(this).partition : props.instanceArn.split(':')[1];
+    const partition = Token.isUnresolved(props.instanceArn) ? Stack.of(this).partition : partitionOf(props.instanceArn);
     const providerArn = props.applicationProviderArn ?? `arn:${partition}:sso::aws:${CUSTOM_APPLICATION_PROVIDER}`;
     const hash = expressionHash(this, [props.instanceArn, providerArn]);
     this.applicationName = props.applicationName ?? `${Names.uniqueResourceName(this, { maxLength: 255 - 9, separator: '-' })}-${hash}`;
@@ -863,16 +864,4 @@ function validateTags(scope: IConstruct, tags: { [key: string]: string } | undef
     if (!Token.isUnresolved(k) && k.toLowerCase().startsWith('aws:')) fail(scope, 'tags key', k, 'must not start with "aws:" (reserved for AWS)');
     checkString(scope, `tags[${JSON.stringify(k)}]`, v, cfnConstraint(`${CFN_APP}:Tags[].Value`), { describe: '1-256 letters, digits and _ + = , . @ -' });
   }
-}
-
-/** `arn:P:sso::A:application/ssoins-X/apl-Y` → `arn:P:sso:::instance/ssoins-X` (token-safe). */
-function instanceArnOfApplicationArn(scope: IConstruct, arn: string): string {
-  if (Token.isUnresolved(arn)) {
-    return `arn:${Fn.select(1, Fn.split(':', arn))}:sso:::instance/${Fn.select(1, Fn.split('/', arn))}`;
-  }
-  const m = /^arn:([^:]+):sso::[^:]*:application\/([^/]+)\/[^/]+$/.exec(arn);
-  if (!m) {
-    fail(scope, 'applicationArn', arn, 'must be an application ARN, arn:<partition>:sso::<account>:application/<instance id>/apl-<16 characters>');
-  }
-  return `arn:${m[1]}:sso:::instance/${m[2]}`;
 }
