@@ -413,7 +413,7 @@ describe('grants', () => {
 
   describe('ordering with the trusted token issuer', () => {
     test.each<[string, (stack: Stack) => ITrustedTokenIssuer]>([
-      ['a custom-resource issuer', (s) => newIssuer(s)],
+      ['a TrustedTokenIssuer', (s) => newIssuer(s)],
       ['a native issuer (CfnResource)', (s) => new NativeIssuer(s, 'Native')],
     ])('%s: the grant\'s create, update and delete reference it (a CloudFormation dependency: created after it, deleted before it)', (_, make) => {
       const stack = newStack();
@@ -873,19 +873,45 @@ describe('lifecycle (v1 → v2)', () => {
     expect(p.sdkCalls).toEqual(['PutApplicationAuthenticationMethod']);
   });
 
-  test('the trusted token issuer is replaced (new URL): new issuer, the grant moves to it, then the old issuer is deleted', () => {
-    const before = synth(s => newApp(s).addGrant(jwt(newIssuer(s))));
-    const after = synth(s => newApp(s).addGrant(jwt(newIssuer(s, 'https://example.okta.com/oauth2/aus2'))));
-    const p = plan(before, after, 'Custom::');
-    const [oldIssuer] = idsOf(before, 'Custom::TrustedTokenIssuer');
-    const [newIssuerId] = idsOf(after, 'Custom::TrustedTokenIssuer');
+  /** A native issuer whose URL is a property (create-only in AWS::SSO::TrustedTokenIssuer). */
+  class NativeIssuerWithUrl extends NativeIssuer {
+    constructor(scope: Construct, id: string, url: string) {
+      super(scope, id);
+      (this.node.defaultChild as CfnResource).addPropertyOverride('TrustedTokenIssuerConfiguration.OidcJwtConfiguration.IssuerUrl', url);
+    }
+  }
+
+  test.each<[string, (s: Stack, url: string) => ITrustedTokenIssuer]>([
+    ['a TrustedTokenIssuer', (s, url) => newIssuer(s, url)],
+    ['a native AWS::SSO::TrustedTokenIssuer', (s, url) => new NativeIssuerWithUrl(s, 'Native', url)],
+  ])('%s is replaced (new URL): the grant moves to the new issuer before the old one is deleted', (_, make) => {
+    const ids: string[] = [];
+    const version = (url: string) => synth(s => {
+      const issuer = make(s, url);
+      newApp(s).addGrant(jwt(issuer));
+      ids.push(logicalIdOf(issuer.node.defaultChild as IConstruct));
+    });
+    const before = version('https://example.okta.com/oauth2/default');
+    const after = version('https://example.okta.com/oauth2/aus2');
+    const [oldIssuer, newIssuerId] = ids;
     const [grant] = idsOf(after, GRANT);
-    expect(p.create).toEqual([newIssuerId]);
-    expect(p.update).toEqual([grant]);
-    expect(p.delete).toEqual([oldIssuer]);
-    // Create the new issuer, update the grant to its ARN (it depends on it), and only then delete the old issuer.
-    expect(p.sdkCalls).toEqual(['CreateTrustedTokenIssuer', 'PutApplicationGrant', 'DeleteTrustedTokenIssuer']);
-    expect(JSON.stringify(after.Resources[grant].Properties.Update)).toContain(newIssuerId);
+    // The grant's calls reference the issuer's ARN: CloudFormation updates the grant after the new issuer exists.
+    expect(JSON.stringify(after.Resources[grant].Properties.Update)).toContain(JSON.stringify({ Ref: newIssuerId }));
+    const p = plan(before, after, 'Custom::');
+    if (oldIssuer !== newIssuerId) {
+      // Custom resource: the replacement is a new logical id (hash of the create-only values). CloudFormation
+      // creates it, updates the grant (its Ref changed), and deletes the old issuer in the cleanup phase.
+      expect(p.create).toEqual([newIssuerId]);
+      expect(p.update).toEqual([grant]);
+      expect(p.delete).toEqual([oldIssuer]);
+      expect(p.sdkCalls).toEqual(['CreateTrustedTokenIssuer', 'PutApplicationGrant', 'DeleteTrustedTokenIssuer']);
+    } else {
+      // Native: IssuerUrl is create-only, so CloudFormation replaces the issuer under the same logical id (new ARN),
+      // updates the grant that references it, and deletes the old issuer in the cleanup phase.
+      expect(p.update).toEqual([newIssuerId]);
+      expect(p.create).toEqual([]);
+      expect(p.delete).toEqual([]);
+    }
   });
 
   test('the application is replaced (new instance): every configuration goes to the new ARN under a new physical id; the old ones are deleted tolerating not-found', () => {
