@@ -707,6 +707,45 @@ describe('least privilege and scale', () => {
     expect(statements(20)).toBe(statements(1));
   });
 
+  test('every custom resource uses the Lambda runtime SDK (installLatestAwsSdk false) and hides API responses', () => {
+    const stack = newStack();
+    full(stack);
+    const all = calls(templateOf(stack), CR);
+    expect(all).toHaveLength(10);
+    for (const c of all) {
+      expect(c.resource.Properties.InstallLatestAwsSdk).toBe(false);
+      for (const call of [c.create, c.update, c.delete].filter(x => x)) expect(call.logApiResponseData).toBe(false);
+    }
+  });
+
+  test('the issue\'s scale scenario (20 applications x 4 grants, 3 scopes, authentication method, assignment configuration, 20 issuers) stays within CloudFormation and IAM limits', () => {
+    const stack = newStack();
+    const exchanger = new iam.Role(stack, 'Exchanger', { assumedBy: new iam.AccountRootPrincipal() });
+    for (let i = 0; i < 20; i++) {
+      const issuer = newIssuer(stack, `https://issuer${i}.example.com`, `Issuer${i}`);
+      const app = newApp(stack, {}, `App${i}`);
+      app.addGrant(jwt(issuer));
+      app.addGrant(ApplicationGrant.authorizationCode({ redirectUris: [`https://app${i}.example.com/cb`] }));
+      app.addGrant(ApplicationGrant.refreshToken());
+      app.addGrant(ApplicationGrant.tokenExchange());
+      app.addAccessScope(AccessScope.STS_IDENTITY_CONTEXT);
+      app.addAccessScope(AccessScope.S3_ACCESS_GRANTS_READ_WRITE);
+      app.addAccessScope(AccessScope.OPENID);
+      app.grantCreateTokenWithIam(exchanger);
+    }
+    const template = templateOf(stack);
+    const resources = Object.values<any>(template.Resources);
+    expect(resources.length).toBeLessThanOrEqual(500);
+    expect(Buffer.byteLength(JSON.stringify(template))).toBeLessThanOrEqual(1_000_000);
+    expect(resources.filter(r => r.Type === 'AWS::Lambda::Function')).toHaveLength(1);
+    // Inline policy characters per role: every AWS::IAM::Policy attached to it.
+    const perRole: Record<string, number> = {};
+    for (const r of resources.filter(x => x.Type === 'AWS::IAM::Policy')) {
+      for (const role of r.Properties.Roles) perRole[role.Ref] = (perRole[role.Ref] ?? 0) + JSON.stringify(r.Properties.PolicyDocument).length;
+    }
+    expect(Math.max(...Object.values(perRole))).toBeLessThanOrEqual(10_240);
+  });
+
   test('a token instance ARN gives token-safe resources', () => {
     const stack = newStack();
     newApp(stack, { instanceArn: new CfnParameter(stack, 'Instance').valueAsString });
