@@ -354,7 +354,7 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
    * @internal
    */
   protected _configurationRemovalPolicy = RemovalPolicy.DESTROY;
-  private readonly grants = new Map<string, string>();
+  private readonly grantTypes = new Set<string>();
   private readonly scopes = new Set<string>();
   /**
    * Assigned principals, `USER:<id>` / `GROUP:<id>`.
@@ -375,12 +375,11 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
     if (members.length !== 1 || members[0] !== GRANT_MEMBER[rendered.grantType]) {
       fail(this, 'grant', members, `must be exactly the ${JSON.stringify(GRANT_MEMBER[rendered.grantType])} body for grant type ${rendered.grantType}`);
     }
-    const other = this.grants.get(rendered.grantType);
-    if (other !== undefined) {
+    if (this.grantTypes.has(rendered.grantType)) {
       fail(this, 'grantType', rendered.grantType, 'is already granted: an application has one grant per grant type (list every issuer in one jwtBearer grant)');
     }
     for (const issuer of rendered.issuers) this.checkSameInstance('trustedTokenIssuer', issuer.instanceArn);
-    this.grants.set(rendered.grantType, id);
+    this.grantTypes.add(rendered.grantType);
 
     const key = { ApplicationArn: this.applicationArn, GrantType: rendered.grantType };
     const put: AwsSdkCall = {
