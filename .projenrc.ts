@@ -196,6 +196,13 @@ project.addTask('example', {
   exec: 'cdk synth',
 });
 
+// The trusted identity propagation example (README "IdentityCenterApplication"), synthesized offline.
+project.addTask('example:identity-propagation', {
+  description: 'Synthesize examples/identity-propagation.ts and print its CloudFormation template',
+  cwd: 'examples',
+  exec: 'cdk synth --app "npx ts-node --transpile-only --prefer-ts-exts identity-propagation.ts"',
+});
+
 project.tsconfigDev.addInclude('examples/**/*.ts');
 project.tsconfigDev.addInclude('bench/**/*.ts');
 project.tsconfigDev.addInclude('scripts/**/*.ts');

@@ -3,6 +3,7 @@
  * their raw equivalents in one run (medians of interleaved runs). Paste the output into the README.
  */
 import * as os from 'os';
+import { runIdentityCenterApplicationBench } from './identity-center-application.bench';
 import { runOidcProviderBench } from './oidc-provider.bench';
 import { runNativeTrustedTokenIssuerBench, runTrustedTokenIssuerBench } from './trusted-token-issuer.bench';
 
@@ -16,6 +17,9 @@ function main() {
   console.log();
   console.log('## TrustedTokenIssuer CUSTOM_RESOURCE fallback vs one hand-written AwsCustomResource with its own policy per issuer (median of 5-7 interleaved synths)\n');
   console.log(runTrustedTokenIssuerBench());
+  console.log();
+  console.log('## IdentityCenterApplication: n applications × (4 grants + 3 access scopes + authentication method + assignment configuration) + n issuers, vs one hand-written AwsCustomResource with its own policy per call (median of 5-7 interleaved synths)\n');
+  console.log(runIdentityCenterApplicationBench());
   console.log();
 }
 

@@ -22,7 +22,17 @@ if [ ${#templates[@]} -eq 0 ]; then
   done
   templates=(test/*.snapshot/*.template.json "$out"/*/*.template.json)
 fi
-out=$(cfn-lint --format parseable -- "${templates[@]}")
+# integ-tests-alpha's assertion stacks (*DeployAssert*) are test scaffolding, never part of a user's app. Their
+# `invokeFunction` assertion grants the action "lambda:Invoke" next to "lambda:InvokeFunction" (integ-tests-alpha's
+# output, W3037 "not a valid action"): ignored in those stacks only.
+library=(); assertions=()
+for t in "${templates[@]}"; do
+  case "$t" in *DeployAssert*) assertions+=("$t") ;; *) library+=("$t") ;; esac
+done
+out=$(
+  [ ${#library[@]} -eq 0 ] || cfn-lint --format parseable -- "${library[@]}"
+  [ ${#assertions[@]} -eq 0 ] || cfn-lint --format parseable --ignore-checks W3037 -- "${assertions[@]}"
+)
 findings=$(printf '%s\n' "$out" | grep -v "^$" | grep -vE ":E3006:Resource type 'AWS::SSO::TrustedTokenIssuer' does not exist" || true)
 [ -n "$findings" ] && printf '%s\n' "$findings"
 errors=$(printf '%s\n' "$findings" | grep -cE ':[EW][0-9]{4}:' || true)

@@ -19,6 +19,16 @@ const OPERATIONS = [
   'sso-admin:DescribeTrustedTokenIssuer',
   'sso-admin:TagResource',
   'sso-admin:UntagResource',
+  'sso-admin:PutApplicationGrant',
+  'sso-admin:DeleteApplicationGrant',
+  'sso-admin:GetApplicationGrant',
+  'sso-admin:PutApplicationAccessScope',
+  'sso-admin:DeleteApplicationAccessScope',
+  'sso-admin:PutApplicationAuthenticationMethod',
+  'sso-admin:DeleteApplicationAuthenticationMethod',
+  'sso-admin:PutApplicationAssignmentConfiguration',
+  'sso-admin:PutApplicationSessionConfiguration',
+  'sso-oidc:CreateTokenWithIAM',
 ];
 
 /** CloudFormation properties whose registry constraints are stricter than the API's. `Type:Property`. */
@@ -26,6 +36,14 @@ const CFN_PROPERTIES = [
   'AWS::IAM::OIDCProvider:Url',
   'AWS::IAM::OIDCProvider:ClientIdList',
   'AWS::IAM::OIDCProvider:ThumbprintList',
+  'AWS::SSO::Application:Name',
+  'AWS::SSO::Application:Description',
+  'AWS::SSO::Application:InstanceArn',
+  'AWS::SSO::Application:ApplicationProviderArn',
+  'AWS::SSO::Application:Status',
+  'AWS::SSO::Application:PortalOptions',
+  'AWS::SSO::Application:Tags',
+  'AWS::SSO::ApplicationAssignment:PrincipalId',
 ];
 
 interface Out {
@@ -79,6 +97,19 @@ function walk(members: Record<string, any>, prefix: string, out: Record<string, 
   }
 }
 
+/** Nested registry-schema properties (`Prop.Sub`) and list items (`Prop[]`), recursively. */
+function walkSchema(schema: any, prefix: string, out: Record<string, Out>) {
+  const required: string[] = Array.isArray(schema.required) ? schema.required : [];
+  for (const [name, sub] of Object.entries<any>(schema.properties ?? {})) {
+    out[`${prefix}.${name}`] = pick(sub, required.includes(name));
+    walkSchema(sub, `${prefix}.${name}`, out);
+  }
+  if (schema.items) {
+    out[`${prefix}[]`] = pick(schema.items, undefined);
+    walkSchema(schema.items, `${prefix}[]`, out);
+  }
+}
+
 function main() {
   const model = JSON.parse(fs.readFileSync(MODELS, 'utf8'));
   const api: Record<string, Record<string, Out>> = {};
@@ -99,7 +130,7 @@ function main() {
     if (!p) throw new Error(`CloudFormation property ${key} not in ${MODELS}`);
     const schema = p.registrySchema ?? {};
     cfn[key] = { ...pick(schema, p.required), createOnly: p.createOnly };
-    if (schema.items) cfn[`${key}[]`] = pick(schema.items, undefined);
+    walkSchema(schema, key, cfn);
   }
 
   const src = model._meta?.sources ?? {};

@@ -1,2 +1,4 @@
 export * from './oidc-provider';
 export * from './trusted-token-issuer';
+export * from './identity-center-application';
+export * from './identity-context-principal';

@@ -27,3 +27,21 @@ export function stripHttps(url: string): string {
   }
   return url.replace(/^https:\/\//, '');
 }
+
+/** The partition of an ARN (`aws`, `aws-cn`, ...); works with tokens. */
+export function partitionOf(arn: string): string {
+  return Token.isUnresolved(arn) ? Fn.select(1, Fn.split(':', arn)) : arn.split(':')[1];
+}
+
+/**
+ * `arn:P:sso::A:<resourceType>/<instance id>/<id>` → `arn:P:sso:::instance/<instance id>` (token-safe): the Identity
+ * Center instance of an application or trusted token issuer ARN. `describe` is the expected form, for the error.
+ */
+export function instanceArnOfChild(scope: IConstruct, prop: string, arn: string, resourceType: string, describe: string): string {
+  if (Token.isUnresolved(arn)) {
+    return `arn:${partitionOf(arn)}:sso:::instance/${Fn.select(1, Fn.split('/', arn))}`;
+  }
+  const m = new RegExp(`^arn:([^:]+):sso::[^:]*:${resourceType}/([^/]+)/[^/]+$`).exec(arn);
+  if (!m) fail(scope, prop, arn, `must be ${describe}`);
+  return `arn:${m[1]}:sso:::instance/${m[2]}`;
+}

@@ -351,6 +351,334 @@ export const API_CONSTRAINTS: { readonly [operation: string]: { readonly [path: 
       "patternSource": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
       "fullMatch": true
     }
+  },
+  "sso-admin:PutApplicationGrant": {
+    "ApplicationArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}",
+      "fullMatch": true
+    },
+    "GrantType": {
+      "type": "string",
+      "required": true,
+      "enum": [
+        "authorization_code",
+        "refresh_token",
+        "urn:ietf:params:oauth:grant-type:jwt-bearer",
+        "urn:ietf:params:oauth:grant-type:token-exchange"
+      ]
+    },
+    "Grant": {
+      "type": "union",
+      "required": true,
+      "union": true,
+      "members": [
+        "AuthorizationCode",
+        "JwtBearer",
+        "RefreshToken",
+        "TokenExchange"
+      ]
+    },
+    "Grant.AuthorizationCode": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "RedirectUris"
+      ]
+    },
+    "Grant.AuthorizationCode.RedirectUris": {
+      "type": "list",
+      "required": false,
+      "minItems": 1,
+      "maxItems": 10
+    },
+    "Grant.AuthorizationCode.RedirectUris[]": {
+      "type": "string"
+    },
+    "Grant.JwtBearer": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "AuthorizedTokenIssuers"
+      ]
+    },
+    "Grant.JwtBearer.AuthorizedTokenIssuers": {
+      "type": "list",
+      "required": false,
+      "minItems": 1,
+      "maxItems": 10
+    },
+    "Grant.JwtBearer.AuthorizedTokenIssuers[]": {
+      "type": "structure",
+      "members": [
+        "TrustedTokenIssuerArn",
+        "AuthorizedAudiences"
+      ]
+    },
+    "Grant.JwtBearer.AuthorizedTokenIssuers[].TrustedTokenIssuerArn": {
+      "type": "string",
+      "required": false,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:trustedTokenIssuer/(sso)?ins-[a-zA-Z0-9-.]{16}/tti-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:trustedTokenIssuer/(sso)?ins-[a-zA-Z0-9-.]{16}/tti-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}",
+      "fullMatch": true
+    },
+    "Grant.JwtBearer.AuthorizedTokenIssuers[].AuthorizedAudiences": {
+      "type": "list",
+      "required": false,
+      "minItems": 1,
+      "maxItems": 10
+    },
+    "Grant.JwtBearer.AuthorizedTokenIssuers[].AuthorizedAudiences[]": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 512
+    },
+    "Grant.RefreshToken": {
+      "type": "structure",
+      "required": false,
+      "members": []
+    },
+    "Grant.TokenExchange": {
+      "type": "structure",
+      "required": false,
+      "members": []
+    }
+  },
+  "sso-admin:DeleteApplicationGrant": {
+    "ApplicationArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}",
+      "fullMatch": true
+    },
+    "GrantType": {
+      "type": "string",
+      "required": true,
+      "enum": [
+        "authorization_code",
+        "refresh_token",
+        "urn:ietf:params:oauth:grant-type:jwt-bearer",
+        "urn:ietf:params:oauth:grant-type:token-exchange"
+      ]
+    }
+  },
+  "sso-admin:GetApplicationGrant": {
+    "ApplicationArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}",
+      "fullMatch": true
+    },
+    "GrantType": {
+      "type": "string",
+      "required": true,
+      "enum": [
+        "authorization_code",
+        "refresh_token",
+        "urn:ietf:params:oauth:grant-type:jwt-bearer",
+        "urn:ietf:params:oauth:grant-type:token-exchange"
+      ]
+    }
+  },
+  "sso-admin:PutApplicationAccessScope": {
+    "Scope": {
+      "type": "string",
+      "required": true,
+      "pattern": "^(?:([A-Za-z0-9_]{1,50})(:[A-Za-z0-9_]{1,50}){0,1}(:[A-Za-z0-9_]{1,50}){0,1})$",
+      "patternSource": "([A-Za-z0-9_]{1,50})(:[A-Za-z0-9_]{1,50}){0,1}(:[A-Za-z0-9_]{1,50}){0,1}",
+      "fullMatch": true
+    },
+    "AuthorizedTargets": {
+      "type": "list",
+      "required": false,
+      "minItems": 1,
+      "maxItems": 10
+    },
+    "AuthorizedTargets[]": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 100,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::(\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}|:instance/(sso)?ins-[a-zA-Z0-9-.]{16}))$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::(\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}|:instance/(sso)?ins-[a-zA-Z0-9-.]{16})",
+      "fullMatch": true
+    },
+    "ApplicationArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}",
+      "fullMatch": true
+    }
+  },
+  "sso-admin:DeleteApplicationAccessScope": {
+    "ApplicationArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}",
+      "fullMatch": true
+    },
+    "Scope": {
+      "type": "string",
+      "required": true,
+      "pattern": "^(?:([A-Za-z0-9_]{1,50})(:[A-Za-z0-9_]{1,50}){0,1}(:[A-Za-z0-9_]{1,50}){0,1})$",
+      "patternSource": "([A-Za-z0-9_]{1,50})(:[A-Za-z0-9_]{1,50}){0,1}(:[A-Za-z0-9_]{1,50}){0,1}",
+      "fullMatch": true
+    }
+  },
+  "sso-admin:PutApplicationAuthenticationMethod": {
+    "ApplicationArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}",
+      "fullMatch": true
+    },
+    "AuthenticationMethodType": {
+      "type": "string",
+      "required": true,
+      "enum": [
+        "IAM"
+      ]
+    },
+    "AuthenticationMethod": {
+      "type": "union",
+      "required": true,
+      "union": true,
+      "members": [
+        "Iam"
+      ]
+    },
+    "AuthenticationMethod.Iam": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "ActorPolicy"
+      ]
+    },
+    "AuthenticationMethod.Iam.ActorPolicy": {
+      "type": "document",
+      "required": true
+    }
+  },
+  "sso-admin:DeleteApplicationAuthenticationMethod": {
+    "ApplicationArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}",
+      "fullMatch": true
+    },
+    "AuthenticationMethodType": {
+      "type": "string",
+      "required": true,
+      "enum": [
+        "IAM"
+      ]
+    }
+  },
+  "sso-admin:PutApplicationAssignmentConfiguration": {
+    "ApplicationArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}",
+      "fullMatch": true
+    },
+    "AssignmentRequired": {
+      "type": "boolean",
+      "required": true
+    }
+  },
+  "sso-admin:PutApplicationSessionConfiguration": {
+    "ApplicationArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}",
+      "fullMatch": true
+    },
+    "UserBackgroundSessionApplicationStatus": {
+      "type": "string",
+      "required": false,
+      "enum": [
+        "ENABLED",
+        "DISABLED"
+      ]
+    }
+  },
+  "sso-oidc:CreateTokenWithIAM": {
+    "clientId": {
+      "type": "string",
+      "required": true
+    },
+    "grantType": {
+      "type": "string",
+      "required": true
+    },
+    "code": {
+      "type": "string",
+      "required": false
+    },
+    "refreshToken": {
+      "type": "string",
+      "required": false
+    },
+    "assertion": {
+      "type": "string",
+      "required": false
+    },
+    "scope": {
+      "type": "list",
+      "required": false
+    },
+    "scope[]": {
+      "type": "string"
+    },
+    "redirectUri": {
+      "type": "string",
+      "required": false
+    },
+    "subjectToken": {
+      "type": "string",
+      "required": false
+    },
+    "subjectTokenType": {
+      "type": "string",
+      "required": false
+    },
+    "requestedTokenType": {
+      "type": "string",
+      "required": false
+    },
+    "codeVerifier": {
+      "type": "string",
+      "required": false
+    }
   }
 };
 
@@ -386,5 +714,122 @@ export const CFN_CONSTRAINTS: { readonly [property: string]: MemberConstraint } 
     "pattern": "[0-9A-Fa-f]{40}",
     "patternSource": "[0-9A-Fa-f]{40}",
     "fullMatch": false
+  },
+  "AWS::SSO::Application:Name": {
+    "type": "string",
+    "required": true,
+    "minLength": 0,
+    "maxLength": 255,
+    "pattern": "^[\\w+=,.@-]+$",
+    "patternSource": "^[\\w+=,.@-]+$",
+    "fullMatch": false,
+    "createOnly": false
+  },
+  "AWS::SSO::Application:Description": {
+    "type": "string",
+    "required": false,
+    "minLength": 1,
+    "maxLength": 128,
+    "createOnly": false
+  },
+  "AWS::SSO::Application:InstanceArn": {
+    "type": "string",
+    "required": true,
+    "minLength": 10,
+    "maxLength": 1224,
+    "pattern": "^arn:aws(-[a-z]{1,5}){0,3}:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$",
+    "patternSource": "^arn:aws(-[a-z]{1,5}){0,3}:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$",
+    "fullMatch": false,
+    "createOnly": true
+  },
+  "AWS::SSO::Application:ApplicationProviderArn": {
+    "type": "string",
+    "required": true,
+    "minLength": 10,
+    "maxLength": 1224,
+    "pattern": "^arn:aws(-[a-z]{1,5}){0,3}:sso::aws:applicationProvider/[a-zA-Z0-9-/]+$",
+    "patternSource": "^arn:aws(-[a-z]{1,5}){0,3}:sso::aws:applicationProvider/[a-zA-Z0-9-/]+$",
+    "fullMatch": false,
+    "createOnly": true
+  },
+  "AWS::SSO::Application:Status": {
+    "type": "string",
+    "required": false,
+    "enum": [
+      "ENABLED",
+      "DISABLED"
+    ],
+    "createOnly": false
+  },
+  "AWS::SSO::Application:PortalOptions": {
+    "type": "object",
+    "required": false,
+    "createOnly": false
+  },
+  "AWS::SSO::Application:PortalOptions.SignInOptions": {
+    "type": "object",
+    "required": false
+  },
+  "AWS::SSO::Application:PortalOptions.SignInOptions.ApplicationUrl": {
+    "type": "string",
+    "required": false,
+    "minLength": 1,
+    "maxLength": 512,
+    "pattern": "^http(s)?:\\/\\/[-a-zA-Z0-9+&@#\\/%?=~_|!:,.;]*[-a-zA-Z0-9+&bb@#\\/%?=~_|]$",
+    "patternSource": "^http(s)?:\\/\\/[-a-zA-Z0-9+&@#\\/%?=~_|!:,.;]*[-a-zA-Z0-9+&bb@#\\/%?=~_|]$",
+    "fullMatch": false
+  },
+  "AWS::SSO::Application:PortalOptions.SignInOptions.Origin": {
+    "type": "string",
+    "required": true,
+    "enum": [
+      "IDENTITY_CENTER",
+      "APPLICATION"
+    ]
+  },
+  "AWS::SSO::Application:PortalOptions.Visibility": {
+    "type": "string",
+    "required": false,
+    "enum": [
+      "ENABLED",
+      "DISABLED"
+    ]
+  },
+  "AWS::SSO::Application:Tags": {
+    "type": "array",
+    "required": false,
+    "maxItems": 75,
+    "createOnly": false
+  },
+  "AWS::SSO::Application:Tags[]": {
+    "type": "object"
+  },
+  "AWS::SSO::Application:Tags[].Key": {
+    "type": "string",
+    "required": true,
+    "minLength": 1,
+    "maxLength": 128,
+    "pattern": "^[\\w+=,.@-]+$",
+    "patternSource": "^[\\w+=,.@-]+$",
+    "fullMatch": false
+  },
+  "AWS::SSO::Application:Tags[].Value": {
+    "type": "string",
+    "required": true,
+    "minLength": 0,
+    "maxLength": 256,
+    "pattern": "^[\\w+=,.@-]+$",
+    "patternSource": "^[\\w+=,.@-]+$",
+    "fullMatch": false
+  },
+  "AWS::SSO::ApplicationAssignment:PrincipalId": {
+    "type": "string",
+    "required": true,
+    "minLength": 1,
+    "maxLength": 47,
+    "pattern": "^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$",
+    "patternSource": "^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$",
+    "fullMatch": false,
+    "createOnly": true
   }
 };

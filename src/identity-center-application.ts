@@ -1,0 +1,866 @@
+import { Aspects, IResource, Lazy, Names, RemovalPolicy, Resource, Stack, TagManager, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sso from 'aws-cdk-lib/aws-sso';
+import { AwsSdkCall, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import { Construct, IConstruct } from 'constructs';
+import { instanceArnOfChild, partitionOf, resourcePathOf } from './private/arn';
+import { fallbackResource, FallbackPermission, FallbackResource } from './private/aws-custom-resource';
+import { expressionHash } from './private/hash';
+import { apiConstraint, cfnConstraint, checkList, checkString, fail, show, warn } from './private/validation';
+import { ITrustedTokenIssuer } from './trusted-token-issuer';
+
+const SERVICE = 'SSOAdmin';
+const PUT_GRANT = 'sso-admin:PutApplicationGrant';
+const PUT_SCOPE = 'sso-admin:PutApplicationAccessScope';
+const CFN_APP = 'AWS::SSO::Application';
+/** Never blocks a delete: the application (or its grant, scope, method) is already gone, which is what a delete wants. */
+const NOT_FOUND = 'ResourceNotFoundException';
+
+/** `PutApplicationGrant` `GrantType` → the member of the `Grant` union that carries its body (SSO Admin model). */
+const GRANT_MEMBER: { [grantType: string]: string } = {
+  'authorization_code': 'AuthorizationCode',
+  'refresh_token': 'RefreshToken',
+  'urn:ietf:params:oauth:grant-type:jwt-bearer': 'JwtBearer',
+  'urn:ietf:params:oauth:grant-type:token-exchange': 'TokenExchange',
+};
+
+/** Hosts for which an `http://` redirect URI is accepted (RFC 8252 §7.3: loopback redirects for native apps). */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The customer managed OAuth 2.0 application provider (IAM Identity Center user guide, "Set up customer managed
+ * OAuth 2.0 applications for trusted identity propagation"; `aws sso-admin list-application-providers`).
+ */
+const CUSTOM_APPLICATION_PROVIDER = 'applicationProvider/custom';
+
+/**
+ * The OAuth 2.0 grant types of `PutApplicationGrant` and `CreateTokenWithIAM` (`grantType`), as constants so that
+ * code calling the token exchange does not hand-type URNs.
+ */
+export class OAuthGrantType {
+  /** `authorization_code`: the application redirects the user's browser to Identity Center. */
+  public static readonly AUTHORIZATION_CODE = 'authorization_code';
+  /** `refresh_token`: exchange a refresh token for new tokens. */
+  public static readonly REFRESH_TOKEN = 'refresh_token';
+  /** `urn:ietf:params:oauth:grant-type:jwt-bearer` (RFC 7523): exchange a JWT of a trusted token issuer. */
+  public static readonly JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+  /** `urn:ietf:params:oauth:grant-type:token-exchange` (RFC 8693): exchange an Identity Center token of another application. */
+  public static readonly TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+
+  private constructor() {}
+}
+
+/**
+ * The OAuth 2.0 token type URIs (RFC 8693) used with `CreateTokenWithIAM` (`subjectTokenType`, `requestedTokenType`).
+ */
+export class OAuthTokenType {
+  /** `urn:ietf:params:oauth:token-type:access_token`. */
+  public static readonly ACCESS_TOKEN = 'urn:ietf:params:oauth:token-type:access_token';
+  /** `urn:ietf:params:oauth:token-type:id_token`. */
+  public static readonly ID_TOKEN = 'urn:ietf:params:oauth:token-type:id_token';
+  /** `urn:ietf:params:oauth:token-type:refresh_token`. */
+  public static readonly REFRESH_TOKEN = 'urn:ietf:params:oauth:token-type:refresh_token';
+
+  private constructor() {}
+}
+
+/**
+ * A trusted token issuer that a jwt-bearer grant accepts, with the audiences its tokens may carry.
+ */
+export interface AuthorizedTokenIssuer {
+  /** The trusted token issuer (a `TrustedTokenIssuer` of this app, or imported with `fromTrustedTokenIssuerArn`). */
+  readonly trustedTokenIssuer: ITrustedTokenIssuer;
+
+  /**
+   * The audiences accepted from this issuer: the IdP client IDs that appear in the tokens' `aud` claim (1–10, each
+   * 1–512 characters).
+   */
+  readonly authorizedAudiences: string[];
+}
+
+/**
+ * Options for `ApplicationGrant.jwtBearer()`.
+ */
+export interface JwtBearerGrantOptions {
+  /** The trusted token issuers whose JWTs the application may exchange (1–10). */
+  readonly authorizedTokenIssuers: AuthorizedTokenIssuer[];
+}
+
+/**
+ * Options for `ApplicationGrant.authorizationCode()`.
+ */
+export interface AuthorizationCodeGrantOptions {
+  /**
+   * Where Identity Center may redirect the user's browser after authorization (1–10 absolute URIs): `https://`, or
+   * `http://` only for a loopback host (`localhost`, `127.0.0.1`, `[::1]`).
+   */
+  readonly redirectUris: string[];
+}
+
+/**
+ * What a grant renders to (library-internal).
+ *
+ * @internal
+ */
+export interface RenderedApplicationGrant {
+  /** `GrantType` of `PutApplicationGrant`. */
+  readonly grantType: string;
+  /** `Grant` of `PutApplicationGrant`: exactly one union member. */
+  readonly grant: { [member: string]: any };
+  /** Trusted token issuers the grant references: created before the grant, deleted after it. */
+  readonly issuers: ITrustedTokenIssuer[];
+}
+
+/**
+ * An OAuth 2.0 grant of an Identity Center application (`PutApplicationGrant`): which way the application may obtain
+ * Identity Center tokens. One factory per grant type; the body follows from the factory used.
+ */
+export abstract class ApplicationGrant {
+  /**
+   * `urn:ietf:params:oauth:grant-type:jwt-bearer`: the application exchanges a JWT of a trusted token issuer for an
+   * Identity Center token (`CreateTokenWithIAM`), the heart of trusted identity propagation.
+   */
+  public static jwtBearer(options: JwtBearerGrantOptions): ApplicationGrant {
+    return new JwtBearerGrant(options);
+  }
+
+  /** `authorization_code`: the application sends the user's browser to Identity Center and gets a code back. */
+  public static authorizationCode(options: AuthorizationCodeGrantOptions): ApplicationGrant {
+    return new AuthorizationCodeGrant(options);
+  }
+
+  /** `refresh_token`: the application may refresh the tokens it obtained. */
+  public static refreshToken(): ApplicationGrant {
+    return new EmptyGrant(OAuthGrantType.REFRESH_TOKEN);
+  }
+
+  /** `urn:ietf:params:oauth:grant-type:token-exchange`: the application may exchange another application's Identity Center token. */
+  public static tokenExchange(): ApplicationGrant {
+    return new EmptyGrant(OAuthGrantType.TOKEN_EXCHANGE);
+  }
+
+  /** The `GrantType`, e.g. `urn:ietf:params:oauth:grant-type:jwt-bearer`. */
+  public abstract readonly grantType: string;
+
+  /**
+   * Validates and renders the grant for `scope`.
+   *
+   * @internal
+   */
+  public abstract _render(scope: IConstruct): RenderedApplicationGrant;
+}
+
+class JwtBearerGrant extends ApplicationGrant {
+  public readonly grantType = OAuthGrantType.JWT_BEARER;
+
+  constructor(private readonly options: JwtBearerGrantOptions) {
+    super();
+  }
+
+  public _render(scope: IConstruct): RenderedApplicationGrant {
+    const path = 'Grant.JwtBearer.AuthorizedTokenIssuers';
+    const issuers = this.options.authorizedTokenIssuers;
+    const list = apiConstraint(PUT_GRANT, path);
+    if (issuers.length < list.minItems! || issuers.length > list.maxItems!) {
+      fail(scope, 'authorizedTokenIssuers', issuers.map(i => i.trustedTokenIssuer.node.path),
+        `must have ${list.minItems}-${list.maxItems} issuers (got ${issuers.length}): a jwt-bearer grant without a trusted token issuer accepts no token`);
+    }
+    const seen = new Set<ITrustedTokenIssuer>();
+    issuers.forEach((i, n) => {
+      if (seen.has(i.trustedTokenIssuer)) {
+        fail(scope, `authorizedTokenIssuers[${n}].trustedTokenIssuer`, i.trustedTokenIssuer.node.path, 'is listed twice: list each issuer once with all its audiences');
+      }
+      seen.add(i.trustedTokenIssuer);
+      checkString(scope, `authorizedTokenIssuers[${n}].trustedTokenIssuer`, i.trustedTokenIssuer.trustedTokenIssuerArn, apiConstraint(PUT_GRANT, `${path}[].TrustedTokenIssuerArn`), {
+        describe: 'a trusted token issuer ARN, arn:<partition>:sso::<account>:trustedTokenIssuer/<instance id>/tti-<uuid>',
+      });
+      const audiences = apiConstraint(PUT_GRANT, `${path}[].AuthorizedAudiences`);
+      if (!Token.isUnresolved(i.authorizedAudiences) && i.authorizedAudiences.length < audiences.minItems!) {
+        fail(scope, `authorizedTokenIssuers[${n}].authorizedAudiences`, i.authorizedAudiences,
+          `must have at least ${audiences.minItems} audience: the IdP client IDs in the tokens' "aud" claim (a grant without audiences accepts no token)`);
+      }
+      checkList(scope, `authorizedTokenIssuers[${n}].authorizedAudiences`, i.authorizedAudiences, audiences,
+        apiConstraint(PUT_GRANT, `${path}[].AuthorizedAudiences[]`), { unique: true });
+    });
+    return {
+      grantType: this.grantType,
+      grant: {
+        JwtBearer: {
+          AuthorizedTokenIssuers: issuers.map(i => ({
+            TrustedTokenIssuerArn: i.trustedTokenIssuer.trustedTokenIssuerArn,
+            AuthorizedAudiences: i.authorizedAudiences,
+          })),
+        },
+      },
+      issuers: issuers.map(i => i.trustedTokenIssuer),
+    };
+  }
+}
+
+class AuthorizationCodeGrant extends ApplicationGrant {
+  public readonly grantType = OAuthGrantType.AUTHORIZATION_CODE;
+
+  constructor(private readonly options: AuthorizationCodeGrantOptions) {
+    super();
+  }
+
+  public _render(scope: IConstruct): RenderedApplicationGrant {
+    const uris = this.options.redirectUris;
+    const list = apiConstraint(PUT_GRANT, 'Grant.AuthorizationCode.RedirectUris');
+    if (!Token.isUnresolved(uris) && uris.length < list.minItems!) {
+      fail(scope, 'redirectUris', uris, `must have at least ${list.minItems} URI: the authorization_code grant is required to name where users are sent back`);
+    }
+    checkList(scope, 'redirectUris', uris, list, apiConstraint(PUT_GRANT, 'Grant.AuthorizationCode.RedirectUris[]'), { unique: true });
+    uris.forEach((u, n) => validateRedirectUri(scope, `redirectUris[${n}]`, u));
+    return { grantType: this.grantType, grant: { AuthorizationCode: { RedirectUris: uris } }, issuers: [] };
+  }
+}
+
+class EmptyGrant extends ApplicationGrant {
+  constructor(public readonly grantType: string) {
+    super();
+  }
+
+  public _render(): RenderedApplicationGrant {
+    return { grantType: this.grantType, grant: { [GRANT_MEMBER[this.grantType]]: {} }, issuers: [] };
+  }
+}
+
+/** An absolute URI; https, or http for a loopback host only (the model has no pattern for `URI`). */
+function validateRedirectUri(scope: IConstruct, prop: string, uri: string): void {
+  if (Token.isUnresolved(uri)) return;
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return fail(scope, prop, uri, 'must be an absolute URI, e.g. "https://app.example.com/callback"');
+  }
+  if (url.hash !== '') fail(scope, prop, uri, 'must not have a fragment (OAuth 2.0, RFC 6749 §3.1.2)');
+  if (url.protocol === 'https:') return;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname)) return;
+  fail(scope, prop, uri, `must use https:// (http:// only for a loopback host: ${LOOPBACK_HOSTS.join(', ')})`);
+}
+
+/**
+ * An access scope of an Identity Center application (`PutApplicationAccessScope`): what the application's tokens may
+ * be used for. The constants are the scopes the IAM Identity Center user guide and the services' guides document;
+ * `custom()` takes any other `name[:name[:name]]`.
+ *
+ * Sources: IAM Identity Center user guide (trusted identity propagation with customer managed applications:
+ * `sts:identity_context`, `openid`, `aws`, `s3:access_grants:read_write`); Amazon Redshift, AWS Glue and Amazon Athena
+ * guides (`redshift:connect`, `lakeformation:query`, `athena:workgroup:read_write`); Amazon Q Business guide
+ * (`qbusiness:*`).
+ */
+export class AccessScope {
+  /** `sts:identity_context`: the token may be turned into an identity context for `sts:AssumeRole` (`ProvidedContexts`). */
+  public static readonly STS_IDENTITY_CONTEXT = new AccessScope('sts:identity_context');
+  /** `s3:access_grants:read_write`: S3 Access Grants for the token's user. */
+  public static readonly S3_ACCESS_GRANTS_READ_WRITE = new AccessScope('s3:access_grants:read_write');
+  /** `openid`: OpenID Connect (an ID token with the user's identity). */
+  public static readonly OPENID = new AccessScope('openid');
+  /** `aws`: access to AWS services on the user's behalf. */
+  public static readonly AWS = new AccessScope('aws');
+  /** `redshift:connect`: Amazon Redshift with the user's identity. */
+  public static readonly REDSHIFT_CONNECT = new AccessScope('redshift:connect');
+  /** `lakeformation:query`: AWS Lake Formation permissions of the user (Athena, EMR, Redshift Spectrum). */
+  public static readonly LAKE_FORMATION_QUERY = new AccessScope('lakeformation:query');
+  /** `athena:workgroup:read_write`: Amazon Athena workgroups enabled for Identity Center. */
+  public static readonly ATHENA_WORKGROUP_READ_WRITE = new AccessScope('athena:workgroup:read_write');
+  /** `qbusiness:messages:access`: Amazon Q Business chat. */
+  public static readonly QBUSINESS_MESSAGES_ACCESS = new AccessScope('qbusiness:messages:access');
+  /** `qbusiness:messages:read_write`: Amazon Q Business chat (read and write). */
+  public static readonly QBUSINESS_MESSAGES_READ_WRITE = new AccessScope('qbusiness:messages:read_write');
+  /** `qbusiness:conversations:access`: Amazon Q Business conversations. */
+  public static readonly QBUSINESS_CONVERSATIONS_ACCESS = new AccessScope('qbusiness:conversations:access');
+  /** `qbusiness:conversations:read_write`: Amazon Q Business conversations (read and write). */
+  public static readonly QBUSINESS_CONVERSATIONS_READ_WRITE = new AccessScope('qbusiness:conversations:read_write');
+  /** `qbusiness:qapps:access`: Amazon Q Apps. */
+  public static readonly QBUSINESS_QAPPS_ACCESS = new AccessScope('qbusiness:qapps:access');
+  /** `qbusiness:content:access`: Amazon Q Business `SearchRelevantContent`. */
+  public static readonly QBUSINESS_CONTENT_ACCESS = new AccessScope('qbusiness:content:access');
+
+  /** Any other scope: one to three names of 1–50 letters, digits or `_`, joined by `:`. Validated when added. */
+  public static custom(name: string): AccessScope {
+    return new AccessScope(name);
+  }
+
+  /**
+   * @param name the scope, e.g. `sts:identity_context`
+   */
+  private constructor(public readonly name: string) {}
+}
+
+/**
+ * Options for `addAccessScope()`.
+ */
+export interface AccessScopeOptions {
+  /**
+   * The Identity Center application or instance ARNs that may receive tokens with this scope (1–10).
+   * Changing them updates the scope in place.
+   *
+   * @default - no authorized targets
+   */
+  readonly authorizedTargets?: string[];
+}
+
+/**
+ * An IAM Identity Center application.
+ */
+export interface IIdentityCenterApplication extends IResource {
+  /**
+   * The ARN of the application (the `clientId` of `CreateTokenWithIAM`).
+   *
+   * @attribute
+   */
+  readonly applicationArn: string;
+
+  /**
+   * The ARN of the Identity Center instance of the application.
+   *
+   * @attribute
+   */
+  readonly instanceArn: string;
+
+  /** Adds an OAuth 2.0 grant (one per grant type). */
+  addGrant(grant: ApplicationGrant): void;
+
+  /** Adds an access scope (each scope once). */
+  addAccessScope(scope: AccessScope, options?: AccessScopeOptions): void;
+
+  /**
+   * Lets `grantee` call `CreateTokenWithIAM` for this application: names its principal in the application's actor
+   * policy (IAM authentication method) and allows `sso-oauth:CreateTokenWithIAM` on this application in its identity
+   * policy.
+   */
+  grantCreateTokenWithIam(grantee: iam.IGrantable): iam.Grant;
+
+  /** Assigns an Identity Center user (its identity store user ID) to the application. */
+  assignUser(userId: string): void;
+
+  /** Assigns an Identity Center group (its identity store group ID) to the application. */
+  assignGroup(groupId: string): void;
+}
+
+/**
+ * Grants, scopes, the authentication method and assignments: what both a new and an imported application can do.
+ */
+abstract class IdentityCenterApplicationBase extends Resource implements IIdentityCenterApplication {
+  public abstract readonly applicationArn: string;
+  public abstract readonly instanceArn: string;
+
+  /**
+   * Removal policy of the custom resources that configure the application (follows the application's).
+   *
+   * @internal
+   */
+  protected _configurationRemovalPolicy = RemovalPolicy.DESTROY;
+  private readonly grantTypes = new Set<string>();
+  private readonly scopes = new Set<string>();
+  /**
+   * Assigned principals, `USER:<id>` / `GROUP:<id>`.
+   *
+   * @internal
+   */
+  protected readonly _assignments = new Set<string>();
+  private readonly actors: string[] = [];
+  private authenticationMethod?: FallbackResource;
+  /** The last configuration custom resource: the next one waits for it (one write at a time per application). */
+  private lastConfiguration?: IConstruct;
+
+  public addGrant(grant: ApplicationGrant): void {
+    const id = `Grant[${GRANT_MEMBER[grant.grantType] ?? grant.grantType}]`;
+    const rendered = grant._render(this);
+    checkString(this, 'grantType', rendered.grantType, apiConstraint(PUT_GRANT, 'GrantType'));
+    const members = Object.keys(rendered.grant);
+    if (members.length !== 1 || members[0] !== GRANT_MEMBER[rendered.grantType]) {
+      fail(this, 'grant', members, `must be exactly the ${JSON.stringify(GRANT_MEMBER[rendered.grantType])} body for grant type ${rendered.grantType}`);
+    }
+    if (this.grantTypes.has(rendered.grantType)) {
+      fail(this, 'grantType', rendered.grantType, 'is already granted: an application has one grant per grant type (list every issuer in one jwtBearer grant)');
+    }
+    for (const issuer of rendered.issuers) this.checkSameInstance('trustedTokenIssuer', issuer.instanceArn);
+    this.grantTypes.add(rendered.grantType);
+
+    const key = { ApplicationArn: this.applicationArn, GrantType: rendered.grantType };
+    const put: AwsSdkCall = {
+      service: SERVICE,
+      action: 'PutApplicationGrant',
+      parameters: { ...key, Grant: rendered.grant },
+      physicalResourceId: this.configurationId(`grant ${rendered.grantType}`),
+    };
+    this._configuration(id, 'Custom::IdentityCenterApplicationGrant', put, {
+      service: SERVICE, action: 'DeleteApplicationGrant', parameters: key, ignoreErrorCodesMatching: NOT_FOUND,
+    }, applicationPermission(this, 'Grant', ['sso:PutApplicationGrant', 'sso:DeleteApplicationGrant']));
+    // No explicit dependency on the issuers: the grant's calls reference each issuer's ARN (Ref or Fn::GetAtt of the
+    // custom-resource or native issuer), so CloudFormation creates the grant after the issuer, updates it to a
+    // replacement issuer's ARN before the old issuer is deleted, and deletes it before the issuer (an explicit
+    // DependsOn would only repeat that: cfn-lint W3005). Imported issuers are literal ARNs with nothing to order.
+  }
+
+  public addAccessScope(scope: AccessScope, options: AccessScopeOptions = {}): void {
+    checkString(this, 'scope', scope.name, apiConstraint(PUT_SCOPE, 'Scope'), {
+      describe: 'one to three names of 1-50 letters, digits or "_" joined by ":", e.g. "sts:identity_context"',
+    });
+    const targets = options.authorizedTargets;
+    checkList(this, 'authorizedTargets', targets, apiConstraint(PUT_SCOPE, 'AuthorizedTargets'), apiConstraint(PUT_SCOPE, 'AuthorizedTargets[]'), {
+      describe: 'an Identity Center application ARN (arn:<partition>:sso::<account>:application/<instance id>/apl-<16 characters>) or instance ARN (arn:<partition>:sso:::instance/<instance id>)',
+      unique: true,
+    });
+    if (Token.isUnresolved(scope.name)) {
+      fail(this, 'scope', scope.name, 'must be a literal string: each scope names a child resource');
+    }
+    if (this.scopes.has(scope.name)) {
+      fail(this, 'scope', scope.name, 'is already added: add each access scope once (with all its authorized targets)');
+    }
+    this.scopes.add(scope.name);
+    const key = { ApplicationArn: this.applicationArn, Scope: scope.name };
+    this._configuration(`AccessScope[${scope.name}]`, 'Custom::IdentityCenterApplicationAccessScope', {
+      service: SERVICE,
+      action: 'PutApplicationAccessScope',
+      parameters: { ...key, AuthorizedTargets: targets },
+      physicalResourceId: this.configurationId(`scope ${scope.name}`),
+    }, {
+      service: SERVICE, action: 'DeleteApplicationAccessScope', parameters: key, ignoreErrorCodesMatching: NOT_FOUND,
+    }, applicationPermission(this, 'AccessScope', ['sso:PutApplicationAccessScope', 'sso:DeleteApplicationAccessScope']));
+  }
+
+  public grantCreateTokenWithIam(grantee: iam.IGrantable): iam.Grant {
+    for (const arn of actorArns(this, grantee)) {
+      if (!this.actors.includes(arn)) this.actors.push(arn);
+    }
+    if (!this.authenticationMethod) {
+      const key = { ApplicationArn: this.applicationArn, AuthenticationMethodType: 'IAM' };
+      this.authenticationMethod = this._configuration('AuthenticationMethod[IAM]', 'Custom::IdentityCenterApplicationAuthenticationMethod', {
+        service: SERVICE,
+        action: 'PutApplicationAuthenticationMethod',
+        parameters: {
+          ...key,
+          AuthenticationMethod: { Iam: { ActorPolicy: Lazy.any({ produce: () => this.actorPolicy() }) } },
+        },
+        physicalResourceId: this.configurationId('authenticationMethod IAM'),
+      }, {
+        service: SERVICE, action: 'DeleteApplicationAuthenticationMethod', parameters: key, ignoreErrorCodesMatching: NOT_FOUND,
+      }, applicationPermission(this, 'AuthenticationMethod', ['sso:PutApplicationAuthenticationMethod', 'sso:DeleteApplicationAuthenticationMethod']));
+    }
+    // The Service Authorization Reference lists the application as the resource of sso-oauth:CreateTokenWithIAM.
+    return iam.Grant.addToPrincipal({ grantee, actions: ['sso-oauth:CreateTokenWithIAM'], resourceArns: [this.applicationArn] });
+  }
+
+  public assignUser(userId: string): void {
+    this.assign('USER', 'userId', userId);
+  }
+
+  public assignGroup(groupId: string): void {
+    this.assign('GROUP', 'groupId', groupId);
+  }
+
+  private assign(principalType: string, prop: string, principalId: string): void {
+    checkString(this, prop, principalId, cfnConstraint('AWS::SSO::ApplicationAssignment:PrincipalId'), {
+      describe: 'an identity store ID: a UUID, optionally prefixed with 10 hex digits and "-" (e.g. "906745f8b1-0a1b2c3d-...")',
+    });
+    if (Token.isUnresolved(principalId)) {
+      fail(this, prop, principalId, 'must be a literal string: each assignment names a child resource');
+    }
+    const key = `${principalType}:${principalId}`;
+    if (this._assignments.has(key)) fail(this, prop, principalId, 'is already assigned');
+    this._assignments.add(key);
+    const assignment = new sso.CfnApplicationAssignment(this, `Assignment[${key}]`, {
+      applicationArn: this.applicationArn,
+      principalType,
+      principalId,
+    });
+    assignment.applyRemovalPolicy(this._configurationRemovalPolicy);
+  }
+
+  /** The actor policy of the IAM authentication method: exactly the granted principals may call CreateTokenWithIAM. */
+  private actorPolicy(): any {
+    // IAM Identity Center user guide, "Resource-based policy example for IAM Identity Center": Version 2012-10-17, and
+    // every statement has Effect, Principal, Action and Resource ("*": the policy is attached to the application).
+    return {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: this.actors }, Action: 'sso-oauth:CreateTokenWithIAM', Resource: '*' }],
+    };
+  }
+
+  /**
+   * One custom resource that configures one aspect of the application (keyed by application + type): create and
+   * update are the same upsert `Put*` call; delete removes exactly that aspect and ignores an application that is
+   * already gone.
+   *
+   * @internal
+   */
+  protected _configuration(
+    id: string, resourceType: string, put: AwsSdkCall, del: AwsSdkCall | undefined, permission: FallbackPermission,
+  ): FallbackResource {
+    const retain = this._configurationRemovalPolicy === RemovalPolicy.RETAIN;
+    const cr = fallbackResource(this, id, {
+      resourceType,
+      onCreate: put,
+      onUpdate: put,
+      onDelete: retain ? undefined : del,
+      permissions: [permission],
+      removalPolicy: this._configurationRemovalPolicy,
+    });
+    // Identity Center answers concurrent writes to one application with ConflictException ("a conflict with a previous
+    // successful write"): the application's custom resources run one after the other.
+    if (this.lastConfiguration) cr.construct.node.addDependency(this.lastConfiguration);
+    this.lastConfiguration = cr.construct;
+    return cr;
+  }
+
+  /**
+   * The physical id: application ARN + what is configured. A replaced application has a new ARN, so CloudFormation
+   * sees a new physical id, configures the new application, then sends a delete for the old one (not found: ignored).
+   */
+  private configurationId(what: string): PhysicalResourceId {
+    return PhysicalResourceId.of(`${this.applicationArn}|${what}`);
+  }
+
+  private checkSameInstance(prop: string, otherInstanceArn: string): void {
+    if (Token.isUnresolved(otherInstanceArn) || Token.isUnresolved(this.instanceArn)) return;
+    if (otherInstanceArn !== this.instanceArn) {
+      fail(this, prop, otherInstanceArn, `must belong to the application's Identity Center instance ${this.instanceArn}`);
+    }
+  }
+}
+
+/**
+ * The principal ARNs of `grantee` for an actor policy: IAM roles, users and accounts named by ARN. Anything else (a
+ * service principal, a federated principal, a principal with conditions, an unresolvable principal) cannot be named.
+ */
+function actorArns(scope: IConstruct, grantee: iam.IGrantable): string[] {
+  const principal = grantee.grantPrincipal;
+  const allowed = 'must be an IAM role or user (e.g. a Lambda function or its role, or iam.Role.fromRoleArn(...)): the actor policy of the application names IAM principals by ARN';
+  let fragment: iam.PrincipalPolicyFragment;
+  try {
+    fragment = principal.policyFragment;
+  } catch {
+    return fail(scope, 'grantee', principal.toString(), `cannot be named in an actor policy: ${allowed}`);
+  }
+  const json = fragment.principalJson;
+  const kinds = Object.keys(json);
+  if (kinds.length !== 1 || kinds[0] !== 'AWS' || Object.keys(fragment.conditions ?? {}).length > 0) {
+    fail(scope, 'grantee', principal.toString(), `cannot be named in an actor policy (${show(json)}${Object.keys(fragment.conditions ?? {}).length ? ' with conditions' : ''}): ${allowed}`);
+  }
+  const arns = json.AWS;
+  if (arns.some(a => a === '*')) fail(scope, 'grantee', principal.toString(), `must not be every principal ("*"): ${allowed}`);
+  return arns;
+}
+
+/**
+ * The shared policy's statement for one kind of application configuration on one Identity Center instance (added
+ * once per stack, instance and kind). The Service Authorization Reference lists the application
+ * (`arn:${Partition}:sso::${Account}:application/${InstanceId}/${ApplicationId}`) as the only resource of every
+ * `Put*`/`Delete*` call used here.
+ */
+function applicationPermission(app: IdentityCenterApplicationBase, kind: string, actions: string[]): FallbackPermission {
+  const instanceArn = app.instanceArn;
+  return {
+    key: `sso:application${kind}:${instanceArn}`,
+    statements: () => {
+      const partition = partitionOf(instanceArn);
+      const instanceId = resourcePathOf(app, 'instanceArn', instanceArn, 'instance');
+      return [new iam.PolicyStatement({
+        actions,
+        resources: [`arn:${partition}:sso::${Stack.of(app).account}:application/${instanceId}/*`],
+      })];
+    },
+  };
+}
+
+/** Whether the application appears in the AWS access portal. */
+export enum ApplicationVisibility {
+  /** The application appears in the AWS access portal. */
+  ENABLED = 'ENABLED',
+  /** The application does not appear in the AWS access portal. */
+  DISABLED = 'DISABLED',
+}
+
+/** How Identity Center navigates a user who opens the application from the access portal. */
+export enum SignInOrigin {
+  /** Identity Center signs the user in (identity-provider initiated). */
+  IDENTITY_CENTER = 'IDENTITY_CENTER',
+  /** Identity Center redirects the user to the `applicationUrl`. */
+  APPLICATION = 'APPLICATION',
+}
+
+/** The status of an Identity Center application. */
+export enum ApplicationStatus {
+  /** The application can be used. */
+  ENABLED = 'ENABLED',
+  /** The application is disabled: tokens are not issued for it. */
+  DISABLED = 'DISABLED',
+}
+
+/**
+ * Access portal options of an application (`PortalOptions` of `AWS::SSO::Application`).
+ */
+export interface ApplicationPortalOptions {
+  /**
+   * Whether the application appears in the access portal.
+   *
+   * @default - Identity Center's default
+   */
+  readonly visibility?: ApplicationVisibility;
+
+  /**
+   * How Identity Center navigates the user to the application.
+   *
+   * @default - no sign-in options
+   */
+  readonly signInOrigin?: SignInOrigin;
+
+  /**
+   * The URL that accepts authentication requests for the application (1–512 characters, http(s)). Required when
+   * `signInOrigin` is `APPLICATION`.
+   *
+   * @default - none
+   */
+  readonly applicationUrl?: string;
+}
+
+/**
+ * Properties of an `IdentityCenterApplication`.
+ */
+export interface IdentityCenterApplicationProps {
+  /**
+   * The ARN of the IAM Identity Center instance, `arn:<partition>:sso:::instance/ssoins-<16 characters>`.
+   *
+   * Changing it replaces the application.
+   */
+  readonly instanceArn: string;
+
+  /**
+   * Whether users must be assigned (`assignUser`, `assignGroup`) before they can use the application.
+   *
+   * Required, no default: Identity Center creates customer managed applications with assignment required and no
+   * assignees, and then every token exchange fails with an `AccessDeniedException` that names neither. Set through
+   * `PutApplicationAssignmentConfiguration`; when the application leaves the stack, the setting is not changed.
+   */
+  readonly assignmentRequired: boolean;
+
+  /**
+   * The name of the application: 1–255 letters, digits and `_ + = , . @ -`.
+   *
+   * @default - a name generated from the construct path (unique, stable across deploys)
+   */
+  readonly applicationName?: string;
+
+  /**
+   * The application provider.
+   *
+   * Changing it replaces the application.
+   *
+   * @default - the customer managed OAuth 2.0 application provider, `arn:<partition>:sso::aws:applicationProvider/custom`
+   */
+  readonly applicationProviderArn?: string;
+
+  /**
+   * A description of the application (1–128 characters).
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * The status of the application.
+   *
+   * @default ApplicationStatus.ENABLED
+   */
+  readonly status?: ApplicationStatus;
+
+  /**
+   * Access portal options.
+   *
+   * @default - Identity Center's defaults
+   */
+  readonly portalOptions?: ApplicationPortalOptions;
+
+  /**
+   * Whether user background sessions (jobs that run on a user's behalf after the user signs out) are enabled
+   * (`PutApplicationSessionConfiguration`, `UserBackgroundSessionApplicationStatus`). When the prop is removed, the
+   * application returns to `DISABLED`.
+   *
+   * @default - not managed by the stack (Identity Center's default: disabled)
+   */
+  readonly userBackgroundSessions?: boolean;
+
+  /**
+   * Tags of the application (at most 75, counting `Tags.of()`).
+   *
+   * @default - no tags other than those applied with `Tags.of()`
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * What happens to the application, and its grants, scopes and authentication method, when it leaves the stack.
+   *
+   * @default RemovalPolicy.DESTROY
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * An IAM Identity Center customer managed application for trusted identity propagation: the native
+ * `AWS::SSO::Application`, plus what CloudFormation has no type for (grants, access scopes, the IAM authentication
+ * method, the assignment and session configuration) as custom resources that behave like native ones.
+ *
+ * @resource AWS::SSO::Application
+ */
+export class IdentityCenterApplication extends IdentityCenterApplicationBase {
+  /**
+   * Imports an existing application by ARN. The instance ARN is derived from the application ARN (token-safe).
+   * Grants, access scopes, `grantCreateTokenWithIam` and assignments work on imported applications too.
+   */
+  public static fromApplicationArn(scope: Construct, id: string, applicationArn: string): IIdentityCenterApplication {
+    const instanceArn = instanceArnOfChild(scope, 'applicationArn', applicationArn, 'application',
+      'an application ARN, arn:<partition>:sso::<account>:application/<instance id>/apl-<16 characters>');
+    class Import extends IdentityCenterApplicationBase {
+      public readonly applicationArn = applicationArn;
+      public readonly instanceArn = instanceArn;
+    }
+    return new Import(scope, id);
+  }
+
+  /**
+   * The ARN of the application.
+   *
+   * @attribute
+   */
+  public readonly applicationArn: string;
+
+  /**
+   * The ARN of the Identity Center instance.
+   *
+   * @attribute
+   */
+  public readonly instanceArn: string;
+
+  /**
+   * The name of the application.
+   *
+   * @attribute
+   */
+  public readonly applicationName: string;
+
+  private warnedWithoutAssignees = false;
+
+  constructor(scope: Construct, id: string, props: IdentityCenterApplicationProps) {
+    super(scope, id);
+    checkString(this, 'instanceArn', props.instanceArn, cfnConstraint(`${CFN_APP}:InstanceArn`), {
+      describe: 'an IAM Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>',
+    });
+    checkString(this, 'applicationName', props.applicationName, cfnConstraint(`${CFN_APP}:Name`), { describe: '1-255 letters, digits and _ + = , . @ -' });
+    checkString(this, 'applicationProviderArn', props.applicationProviderArn, cfnConstraint(`${CFN_APP}:ApplicationProviderArn`), {
+      describe: 'an application provider ARN, arn:<partition>:sso::aws:applicationProvider/<id>',
+    });
+    checkString(this, 'description', props.description, cfnConstraint(`${CFN_APP}:Description`));
+    checkString(this, 'status', props.status, cfnConstraint(`${CFN_APP}:Status`));
+    if (typeof (props as any).assignmentRequired !== 'boolean' && !Token.isUnresolved((props as any).assignmentRequired)) {
+      fail(this, 'assignmentRequired', (props as any).assignmentRequired,
+        'must be true or false: Identity Center creates applications with assignment required and no assignees, and the token exchange then fails with AccessDeniedException');
+    }
+    if (props.removalPolicy === RemovalPolicy.SNAPSHOT) {
+      fail(this, 'removalPolicy', 'SNAPSHOT', 'must be DESTROY or RETAIN: an application has no snapshots');
+    }
+    validateTags(this, props.tags);
+    const portalOptions = renderPortalOptions(this, props.portalOptions);
+
+    const partition = Token.isUnresolved(props.instanceArn) ? Stack.of(this).partition : partitionOf(props.instanceArn);
+    const providerArn = props.applicationProviderArn ?? `arn:${partition}:sso::aws:${CUSTOM_APPLICATION_PROVIDER}`;
+    const hash = expressionHash(this, [props.instanceArn, providerArn]);
+    this.applicationName = props.applicationName ?? `${Names.uniqueResourceName(this, { maxLength: 255 - 9, separator: '-' })}-${hash}`;
+    this.instanceArn = props.instanceArn;
+    this._configurationRemovalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
+
+    const app = new sso.CfnApplication(this, 'Resource', {
+      instanceArn: props.instanceArn,
+      applicationProviderArn: providerArn,
+      name: this.applicationName,
+      description: props.description,
+      status: props.status,
+      portalOptions,
+      tags: props.tags ? Object.entries(props.tags).map(([key, value]) => ({ key, value })) : undefined,
+    });
+    app.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
+    // Tags applied with Tags.of() count too: checked once the aspects have run.
+    this.node.addValidation({
+      validate: () => {
+        try {
+          validateTags(this, TagManager.of(app)?.tagValues());
+        } catch (e: any) {
+          return [e.message];
+        }
+        return [];
+      },
+    });
+    if (props.assignmentRequired === true) {
+      Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.warnWithoutAssignees(); } });
+    }
+    this.applicationArn = app.attrApplicationArn;
+
+    // No delete call: when the resource leaves the stack, the application stays as last declared. Flipping it back to
+    // "required" would lock every user out of a retained application; flipping it to "not required" would open it.
+    this._configuration('AssignmentConfiguration', 'Custom::IdentityCenterApplicationAssignmentConfiguration', {
+      service: SERVICE,
+      action: 'PutApplicationAssignmentConfiguration',
+      parameters: { ApplicationArn: this.applicationArn, AssignmentRequired: props.assignmentRequired },
+      physicalResourceId: PhysicalResourceId.of(`${this.applicationArn}|assignmentConfiguration`),
+    }, undefined, applicationPermission(this, 'AssignmentConfiguration', ['sso:PutApplicationAssignmentConfiguration']));
+
+    if (props.userBackgroundSessions !== undefined) {
+      const session = (status: string) => ({ ApplicationArn: this.applicationArn, UserBackgroundSessionApplicationStatus: status });
+      this._configuration('SessionConfiguration', 'Custom::IdentityCenterApplicationSessionConfiguration', {
+        service: SERVICE,
+        action: 'PutApplicationSessionConfiguration',
+        parameters: session(props.userBackgroundSessions ? 'ENABLED' : 'DISABLED'),
+        physicalResourceId: PhysicalResourceId.of(`${this.applicationArn}|sessionConfiguration`),
+      }, {
+        service: SERVICE, action: 'PutApplicationSessionConfiguration', parameters: session('DISABLED'), ignoreErrorCodesMatching: NOT_FOUND,
+      }, applicationPermission(this, 'SessionConfiguration', ['sso:PutApplicationSessionConfiguration']));
+    }
+
+  }
+
+  private warnWithoutAssignees(): void {
+    if (this.warnedWithoutAssignees || this._assignments.size > 0) return;
+    this.warnedWithoutAssignees = true;
+    warn(this, 'assignmentRequiredWithoutAssignees', 'assignmentRequired is true and no user or group is assigned (assignUser, assignGroup): '
+      + 'CreateTokenWithIAM fails with AccessDeniedException for every user until one is. Acknowledge this warning if assignments are made outside this app.');
+  }
+}
+
+function renderPortalOptions(
+  scope: IConstruct, o: ApplicationPortalOptions | undefined,
+): sso.CfnApplication.PortalOptionsConfigurationProperty | undefined {
+  if (!o) return undefined;
+  const base = `${CFN_APP}:PortalOptions`;
+  checkString(scope, 'portalOptions.visibility', o.visibility, cfnConstraint(`${base}.Visibility`));
+  checkString(scope, 'portalOptions.signInOrigin', o.signInOrigin, cfnConstraint(`${base}.SignInOptions.Origin`));
+  checkString(scope, 'portalOptions.applicationUrl', o.applicationUrl, cfnConstraint(`${base}.SignInOptions.ApplicationUrl`), {
+    describe: 'an http(s) URL of letters, digits and - + & @ # / % ? = ~ _ | ! : , . ; (1-512 characters)',
+  });
+  if (o.applicationUrl !== undefined && o.signInOrigin === undefined) {
+    fail(scope, 'portalOptions.applicationUrl', o.applicationUrl, 'needs signInOrigin (SignInOrigin.APPLICATION): the URL is part of the sign-in options');
+  }
+  if (o.signInOrigin === SignInOrigin.APPLICATION && o.applicationUrl === undefined) {
+    fail(scope, 'portalOptions.applicationUrl', undefined, 'is required when signInOrigin is APPLICATION (Identity Center redirects users to it)');
+  }
+  return {
+    visibility: o.visibility,
+    signInOptions: o.signInOrigin ? { origin: o.signInOrigin, applicationUrl: o.applicationUrl } : undefined,
+  };
+}
+
+/** The `tags` prop against the `AWS::SSO::Application` schema (stricter than the API: no spaces, `:` or `/`). */
+function validateTags(scope: IConstruct, tags: { [key: string]: string } | undefined): void {
+  if (tags === undefined || Token.isUnresolved(tags)) return;
+  const list = cfnConstraint(`${CFN_APP}:Tags`);
+  const entries = Object.entries(tags);
+  if (entries.length > list.maxItems!) fail(scope, 'tags', Object.keys(tags), `must have at most ${list.maxItems} tags (got ${entries.length})`);
+  for (const [k, v] of entries) {
+    checkString(scope, 'tags key', k, cfnConstraint(`${CFN_APP}:Tags[].Key`), { describe: '1-128 letters, digits and _ + = , . @ -' });
+    if (!Token.isUnresolved(k) && k.toLowerCase().startsWith('aws:')) fail(scope, 'tags key', k, 'must not start with "aws:" (reserved for AWS)');
+    checkString(scope, `tags[${JSON.stringify(k)}]`, v, cfnConstraint(`${CFN_APP}:Tags[].Value`), { describe: '1-256 letters, digits and _ + = , . @ -' });
+  }
+}

@@ -1,0 +1,153 @@
+import { Annotations, Aws, Duration, IResolvable, IResolveContext, Token } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { IConstruct } from 'constructs';
+import type { MemberConstraint } from './private/constraint-types';
+import { apiConstraint, matches, show } from './private/validation';
+
+/** The longest session of an identity-enhanced role that does not warn (IAM user guide, identity-enhanced sessions). */
+const MAX_QUIET_SESSION = Duration.hours(1);
+
+/**
+ * Options for `IdentityContextPrincipal`.
+ */
+export interface IdentityContextPrincipalOptions {
+  /**
+   * Only identity contexts of tokens issued for this Identity Center application
+   * (`identitycenter:ApplicationArn` in `ArnEquals` on `sts:SetContext`).
+   *
+   * @default - any application
+   */
+  readonly applicationArn?: string;
+
+  /**
+   * Only identity contexts of this Identity Center instance (`identitycenter:InstanceArn` in `ArnEquals` on
+   * `sts:SetContext`).
+   *
+   * @default - any instance
+   */
+  readonly instanceArn?: string;
+
+  /**
+   * Allow context providers other than Identity Center. By default `sts:SetContext` requires
+   * `sts:RequestContextProviders` to be `arn:<partition>:iam::aws:contextProvider/IdentityCenter` only.
+   *
+   * @default false
+   */
+  readonly allowAnyContextProvider?: boolean;
+}
+
+/**
+ * A principal that may assume a role with an IAM Identity Center identity context: an identity-enhanced session.
+ *
+ * It adds `sts:SetContext` next to `sts:AssumeRole` in the role's trust policy (as `withSessionTags()` adds
+ * `sts:TagSession`). By default `sts:SetContext` is pinned with `ForAllValues:ArnEquals` on
+ * `sts:RequestContextProviders` to the Identity Center context provider, and optionally to one application or
+ * instance.
+ *
+ * The caller passes the context as `ProvidedContexts` (`ProviderArn` =
+ * `IdentityContextPrincipal.IDENTITY_CENTER_CONTEXT_PROVIDER`, `ContextAssertion` = the `sts:identity_context` claim of
+ * the Identity Center token from `CreateTokenWithIAM`). `ProvidedContexts` works only with `sts:AssumeRole`, not with
+ * `AssumeRoleWithWebIdentity` or `AssumeRoleWithSAML`, so the wrapped principal must be one that assumes roles with
+ * `sts:AssumeRole` (a role, user, account or service).
+ *
+ * Keep such sessions short: a user removed from Identity Center keeps the credentials until they expire. A role whose
+ * maximum session duration is over 1 hour gets a synth warning (`cdk-trusted-identity:identityContextSessionDuration`).
+ */
+export class IdentityContextPrincipal extends iam.PrincipalBase {
+  /** The ARN of the Identity Center context provider in the `aws` partition (`ProvidedContexts[].ProviderArn`). */
+  public static readonly IDENTITY_CENTER_CONTEXT_PROVIDER = 'arn:aws:iam::aws:contextProvider/IdentityCenter';
+
+  /** The ARN of the Identity Center context provider in the partition of the stack (a token). */
+  public static identityCenterContextProvider(): string {
+    return `arn:${Aws.PARTITION}:iam::aws:contextProvider/IdentityCenter`;
+  }
+
+  public readonly assumeRoleAction: string;
+  public readonly principalAccount: string | undefined;
+
+  constructor(private readonly wrapped: iam.IPrincipal, private readonly options: IdentityContextPrincipalOptions = {}) {
+    super();
+    if (wrapped.assumeRoleAction !== 'sts:AssumeRole') {
+      throw new Error(`IdentityContextPrincipal: principal ${wrapped.toString()} assumes roles with ${wrapped.assumeRoleAction}, `
+        + 'but ProvidedContexts (the identity context) works only with sts:AssumeRole: wrap the IAM role or user that calls AssumeRole');
+    }
+    check('applicationArn', options.applicationArn, apiConstraint('sso-admin:PutApplicationGrant', 'ApplicationArn'),
+      'an Identity Center application ARN, arn:<partition>:sso::<account>:application/<instance id>/apl-<16 characters>');
+    check('instanceArn', options.instanceArn, apiConstraint('sso-admin:CreateTrustedTokenIssuer', 'InstanceArn'),
+      'an Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>');
+    this.assumeRoleAction = wrapped.assumeRoleAction;
+    this.principalAccount = wrapped.principalAccount;
+  }
+
+  public get policyFragment(): iam.PrincipalPolicyFragment {
+    return this.wrapped.policyFragment;
+  }
+
+  public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
+    return this.wrapped.addToPrincipalPolicy(statement);
+  }
+
+  public addToAssumeRolePolicy(document: iam.PolicyDocument): void {
+    const wrapped = this.wrapped as Partial<iam.IAssumeRolePrincipal>;
+    if (typeof wrapped.addToAssumeRolePolicy === 'function') {
+      wrapped.addToAssumeRolePolicy(document);
+    } else {
+      document.addStatements(new iam.PolicyStatement({ actions: [this.wrapped.assumeRoleAction], principals: [this.wrapped] }));
+    }
+    const arnEquals: { [key: string]: string } = {};
+    if (this.options.applicationArn !== undefined) arnEquals['identitycenter:ApplicationArn'] = this.options.applicationArn;
+    if (this.options.instanceArn !== undefined) arnEquals['identitycenter:InstanceArn'] = this.options.instanceArn;
+    const conditions: { [operator: string]: any } = {};
+    if (!this.options.allowAnyContextProvider) {
+      // Resolved in the scope of the role: the role's maximum session duration is checked there.
+      conditions['ForAllValues:ArnEquals'] = {
+        'sts:RequestContextProviders': Token.asString(new CheckedContextProvider()),
+      };
+    }
+    if (Object.keys(arnEquals).length > 0) conditions.ArnEquals = arnEquals;
+    document.addStatements(new iam.PolicyStatement({ actions: ['sts:SetContext'], principals: [this.wrapped], conditions }));
+  }
+
+  public toString(): string {
+    return `IdentityContextPrincipal(${this.wrapped.toString()})`;
+  }
+
+  public dedupeString(): string | undefined {
+    const inner = iam.ComparablePrincipal.dedupeStringFor(this.wrapped);
+    return inner === undefined ? undefined : `IdentityContextPrincipal:${inner}:${JSON.stringify(this.options)}`;
+  }
+}
+
+/** The context provider ARN; resolving it in the scope of a role checks the role's maximum session duration. */
+class CheckedContextProvider implements IResolvable {
+  public readonly creationStack: string[] = [];
+
+  public resolve(context: IResolveContext): any {
+    warnOnLongSessions(context.scope);
+    return IdentityContextPrincipal.identityCenterContextProvider();
+  }
+
+  public toString(): string {
+    return Token.asString(this);
+  }
+}
+
+/** The principal has no construct path: its errors name the class, the option and the value. */
+function check(option: string, value: string | undefined, c: MemberConstraint, allowed: string): void {
+  if (value === undefined || Token.isUnresolved(value) || matches(value, c)) return;
+  throw new Error(`IdentityContextPrincipal: ${option} ${show(value)} must be ${allowed}`);
+}
+
+const WARNED = new WeakSet<IConstruct>();
+
+/** Warns (once per role) when the role whose trust policy is being resolved allows sessions over 1 hour. */
+function warnOnLongSessions(scope: IConstruct): void {
+  const role = scope as iam.CfnRole;
+  if (WARNED.has(role) || !(role instanceof iam.CfnRole)) return;
+  WARNED.add(role);
+  const seconds = role.maxSessionDuration;
+  if (seconds === undefined || Token.isUnresolved(seconds) || seconds <= MAX_QUIET_SESSION.toSeconds()) return;
+  Annotations.of(role.node.scope ?? role).addWarningV2('cdk-trusted-identity:identityContextSessionDuration',
+    `maxSessionDuration is ${seconds} seconds: identity-enhanced sessions should be short (at most 1 hour), because a user removed `
+    + 'from Identity Center keeps the credentials until they expire.');
+}
