@@ -19,6 +19,8 @@ const OPERATIONS = [
   'sso-admin:DescribeTrustedTokenIssuer',
   'sso-admin:TagResource',
   'sso-admin:UntagResource',
+  'ec2:CreateVerifiedAccessTrustProvider',
+  'ec2:ModifyVerifiedAccessTrustProvider',
 ];
 
 /** CloudFormation properties whose registry constraints are stricter than the API's. `Type:Property`. */
@@ -26,6 +28,16 @@ const CFN_PROPERTIES = [
   'AWS::IAM::OIDCProvider:Url',
   'AWS::IAM::OIDCProvider:ClientIdList',
   'AWS::IAM::OIDCProvider:ThumbprintList',
+  'AWS::EC2::VerifiedAccessTrustProvider:PolicyReferenceName',
+  'AWS::EC2::VerifiedAccessTrustProvider:Description',
+  'AWS::EC2::VerifiedAccessTrustProvider:TrustProviderType',
+  'AWS::EC2::VerifiedAccessTrustProvider:UserTrustProviderType',
+  'AWS::EC2::VerifiedAccessTrustProvider:DeviceTrustProviderType',
+  'AWS::EC2::VerifiedAccessTrustProvider:OidcOptions',
+  'AWS::EC2::VerifiedAccessTrustProvider:NativeApplicationOidcOptions',
+  'AWS::EC2::VerifiedAccessTrustProvider:DeviceOptions',
+  'AWS::EC2::VerifiedAccessTrustProvider:SseSpecification',
+  'AWS::EC2::VerifiedAccessTrustProvider:Tags',
 ];
 
 interface Out {
@@ -99,7 +111,19 @@ function main() {
     if (!p) throw new Error(`CloudFormation property ${key} not in ${MODELS}`);
     const schema = p.registrySchema ?? {};
     cfn[key] = { ...pick(schema, p.required), createOnly: p.createOnly };
+    if (schema.properties) cfn[key].members = Object.keys(schema.properties);
     if (schema.items) cfn[`${key}[]`] = pick(schema.items, undefined);
+    // Members of an object property (`OidcOptions.Issuer`) and of list items (`Tags[].Key`).
+    const nested = (props: Record<string, any> | undefined, required: string[] | undefined, prefix: string) => {
+      for (const [name, node] of Object.entries(props ?? {})) {
+        cfn[`${prefix}.${name}`] = pick(node, (required ?? []).includes(name));
+      }
+    };
+    nested(schema.properties, schema.required, key);
+    if (schema.items?.properties) {
+      cfn[`${key}[]`].members = Object.keys(schema.items.properties);
+      nested(schema.items.properties, schema.items.required, `${key}[]`);
+    }
   }
 
   const src = model._meta?.sources ?? {};
