@@ -696,17 +696,18 @@ function leadingLiteral(resolved: any): string | undefined {
 }
 
 /**
- * Lets Verified Access use the key for this account's resources, as the Verified Access user guide's key policy for
- * customer managed keys does ("Data encryption at rest" → "Using customer managed keys with Verified Access"):
- * `kms:DescribeKey`, `kms:CreateGrant`, `kms:GenerateDataKey` and `kms:Decrypt`, only through Verified Access in this
- * region (`kms:ViaService`) and only for callers of this account (`kms:CallerAccount`). In a key policy `Resource: "*"`
- * means "this key". The principal is the account (IAM policies of the caller must allow the actions too), not `*`.
+ * Lets Verified Access use the key for this account's resources, with the key policy statement the Verified Access user
+ * guide gives for customer managed keys ("Data encryption at rest" → "Using customer managed keys with Verified
+ * Access"): `kms:DescribeKey`, `kms:CreateGrant`, `kms:GenerateDataKey` and `kms:Decrypt` for principals of this
+ * account (`kms:CallerAccount`) calling only through Verified Access in this region (`kms:ViaService`). The principal
+ * is `*` narrowed by those two conditions, as in the guide: naming the account root instead would add nothing to a key
+ * whose default policy already delegates to IAM. In a key policy `Resource: "*"` means "this key".
  */
 function grantVerifiedAccessKeyUse(scope: Construct, key: kms.IKey): void {
   const stack = Stack.of(scope);
   const { statementAdded } = key.addToResourcePolicy(new iam.PolicyStatement({
     actions: ['kms:DescribeKey', 'kms:CreateGrant', 'kms:GenerateDataKey', 'kms:Decrypt'],
-    principals: [new iam.AccountPrincipal(stack.account)],
+    principals: [new iam.AnyPrincipal()],
     resources: ['*'],
     conditions: {
       StringEquals: {

@@ -531,7 +531,7 @@ describe('description and tags', () => {
 });
 
 describe('encryption key', () => {
-  test('renders SseSpecification with the key ARN and lets Verified Access use the key through the key policy', () => {
+  test('renders SseSpecification with the key ARN and lets principals of the account use the key only through Verified Access', () => {
     const stack = newStack();
     const key = new kms.Key(stack, 'Key');
     newProvider(stack, { encryptionKey: key });
@@ -545,7 +545,7 @@ describe('encryption key', () => {
         Statement: Match.arrayWith([{
           Action: ['kms:DescribeKey', 'kms:CreateGrant', 'kms:GenerateDataKey', 'kms:Decrypt'],
           Effect: 'Allow',
-          Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:root']] } },
+          Principal: { AWS: '*' },
           Resource: '*',
           Condition: {
             StringEquals: { 'kms:ViaService': 'verified-access.us-east-1.amazonaws.com', 'kms:CallerAccount': '123456789012' },
