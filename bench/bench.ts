@@ -5,6 +5,7 @@
 import * as os from 'os';
 import { runOidcProviderBench } from './oidc-provider.bench';
 import { runTrustedTokenIssuerBench } from './trusted-token-issuer.bench';
+import { runVerifiedAccessTrustProviderBench } from './verified-access-trust-provider.bench';
 
 function main() {
   console.log(`# cdk-trusted-identity bench — node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)}\n`);
@@ -13,6 +14,9 @@ function main() {
   console.log();
   console.log('## TrustedTokenIssuer vs one hand-written AwsCustomResource with its own policy per issuer (median of 5-7 interleaved synths)\n');
   console.log(runTrustedTokenIssuerBench());
+  console.log();
+  console.log('## VerifiedAccessTrustProvider vs ec2.CfnVerifiedAccessTrustProvider (OIDC, Secrets Manager client secret; median of 21 interleaved samples (each sample synthesizes the app max(1, 100/n) times), after one warm-up, GC before each sample)\n');
+  console.log(runVerifiedAccessTrustProviderBench());
   console.log();
 }
 
