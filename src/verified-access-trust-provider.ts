@@ -381,9 +381,9 @@ export interface IVerifiedAccessTrustProvider extends IResource, ec2.IVerifiedAc
 
   /**
    * The key under which Verified Access policies read this provider's claims: `context.<policyReferenceName>`.
-   * Unknown for an import that was not given it.
+   * Reading it from an import that was not given it is an error.
    */
-  readonly policyReferenceName?: string;
+  readonly policyReferenceName: string;
 }
 
 /**
@@ -396,7 +396,7 @@ export interface VerifiedAccessTrustProviderAttributes {
   /**
    * The provider's policy reference name, if policies built in this app need it.
    *
-   * @default - unknown
+   * @default - unknown: reading `policyReferenceName` of the import is an error
    */
   readonly policyReferenceName?: string;
 }
@@ -464,7 +464,7 @@ export interface VerifiedAccessTrustProviderProps {
 /** What imported and created trust providers share. */
 abstract class VerifiedAccessTrustProviderBase extends Resource implements IVerifiedAccessTrustProvider {
   public abstract readonly verifiedAccessTrustProviderId: string;
-  public abstract readonly policyReferenceName?: string;
+  public abstract readonly policyReferenceName: string;
 
   /** `arn:<partition>:ec2:<region>:<account>:verified-access-trust-provider/<id>` (the schema's ARN template). */
   public get verifiedAccessTrustProviderArn(): string {
@@ -565,12 +565,19 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
 
 class ImportedVerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase {
   public readonly verifiedAccessTrustProviderId: string;
-  public readonly policyReferenceName?: string;
+  private readonly knownPolicyReferenceName?: string;
 
   constructor(scope: Construct, id: string, attrs: VerifiedAccessTrustProviderAttributes) {
     super(scope, id);
     this.verifiedAccessTrustProviderId = attrs.verifiedAccessTrustProviderId;
-    this.policyReferenceName = attrs.policyReferenceName;
+    this.knownPolicyReferenceName = attrs.policyReferenceName;
+  }
+
+  public get policyReferenceName(): string {
+    if (this.knownPolicyReferenceName === undefined) {
+      throw new TrustedIdentityValidationError(this, 'policyReferenceName is unknown: pass it to VerifiedAccessTrustProvider.fromVerifiedAccessTrustProviderAttributes() to build policies that read this provider\'s claims');
+    }
+    return this.knownPolicyReferenceName;
   }
 }
 

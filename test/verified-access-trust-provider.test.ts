@@ -191,12 +191,12 @@ describe('attributes and imports', () => {
     });
   });
 
-  test('an import without a policy reference name, by a token id, creates no resource', () => {
+  test('an import without a policy reference name, by a token id, creates no resource; reading the name fails', () => {
     const stack = newStack();
     const imported = VerifiedAccessTrustProvider.fromVerifiedAccessTrustProviderAttributes(stack, 'Imported', {
       verifiedAccessTrustProviderId: Fn.importValue('TrustProviderId'),
     });
-    expect(imported.policyReferenceName).toBeUndefined();
+    expect(() => imported.policyReferenceName).toThrow(/^Stack\/Imported: policyReferenceName is unknown: pass it to VerifiedAccessTrustProvider.fromVerifiedAccessTrustProviderAttributes\(\)/);
     expect(stack.resolve(imported.verifiedAccessTrustProviderId)).toEqual({ 'Fn::ImportValue': 'TrustProviderId' });
     Template.fromStack(stack).resourceCountIs(TYPE, 0);
   });
