@@ -228,6 +228,17 @@ describe('secrets', () => {
     });
   });
 
+  test('a secret of another stack renders as a dynamic reference through a cross-stack export', () => {
+    const app = new App();
+    const secretStack = newStack(app, 'Secrets');
+    const secret = new secretsmanager.Secret(secretStack, 'ClientSecret');
+    const stack = newStack(app);
+    newProvider(stack, { oidc: { clientSecret: secret.secretValue } });
+    const value = resourceOf(stack).properties.OidcOptions.ClientSecret;
+    expect(value['Fn::Join'][1][0]).toBe('{{resolve:secretsmanager:');
+    expect(value['Fn::Join'][1][1]).toEqual({ 'Fn::ImportValue': expect.stringMatching(/^Secrets:ExportsOutputRefClientSecret/) });
+  });
+
   test('a NoEcho parameter (SecretValue.cfnParameter) is accepted: it is not in the template', () => {
     const stack = newStack();
     const param = new CfnParameter(stack, 'ClientSecretParam', { noEcho: true });
@@ -389,6 +400,14 @@ describe('endpoint validation', () => {
     expect(() => newProvider(newStack(), {
       oidc: { nativeApplication: { clientId: 'n', clientSecret: SecretValue.secretsManager('n'), publicSigningKeyEndpoint: 'https://example.okta.com/k', ...native } },
     })).toThrow(new RegExp(`Stack/Okta: ${prop.replace('.', '\\.')} `));
+  });
+
+  test('accepts a token JumpCloud publicSigningKeyUrl', () => {
+    const stack = newStack();
+    new VerifiedAccessTrustProvider(stack, 'JC', {
+      policyReferenceName: 'jc', provider: TrustProvider.jumpCloud({ tenantId: 't', publicSigningKeyUrl: new CfnParameter(stack, 'KeyUrl').valueAsString }),
+    });
+    expect(resourceOf(stack).properties.DeviceOptions).toEqual({ TenantId: 't', PublicSigningKeyUrl: { Ref: 'KeyUrl' } });
   });
 
   test('rejects a bad JumpCloud publicSigningKeyUrl and accepts a good one', () => {
