@@ -599,14 +599,19 @@ describe('encryption key', () => {
 });
 
 describe('updates and replacement', () => {
-  /** The properties that differ between two synths of the same construct tree; the logical ids must match. */
+  /**
+   * The provider properties that differ between two synths of the same construct tree (a provider attached to a
+   * Verified Access instance). The logical ids and the instance's properties must not change.
+   */
   function changed(a: Partial<VerifiedAccessTrustProviderProps> & { oidc?: Partial<OidcTrustProviderOptions> }, b: typeof a): string[] {
-    const [ra, rb] = [a, b].map(p => {
+    const [[ra, ia], [rb, ib]] = [a, b].map(p => {
       const stack = newStack();
-      newProvider(stack, p);
-      return resourceOf(stack);
+      const provider = newProvider(stack, p);
+      new ec2.CfnVerifiedAccessInstance(stack, 'Instance', { verifiedAccessTrustProviderIds: [provider.verifiedAccessTrustProviderId] });
+      return [resourceOf(stack), Template.fromStack(stack).findResources('AWS::EC2::VerifiedAccessInstance')] as const;
     });
     expect(rb.logicalId).toBe(ra.logicalId);
+    expect(ib).toEqual(ia);
     const keys = new Set([...Object.keys(ra.properties), ...Object.keys(rb.properties)]);
     return [...keys].filter(k => JSON.stringify(ra.properties[k]) !== JSON.stringify(rb.properties[k])).sort();
   }
@@ -620,13 +625,15 @@ describe('updates and replacement', () => {
     ['native application options', {}, {
       oidc: { nativeApplication: { clientId: 'n', clientSecret: SecretValue.secretsManager('n'), publicSigningKeyEndpoint: 'https://example.okta.com/k' } },
     }, ['NativeApplicationOidcOptions']],
-  ])('changing %s changes only updatable properties, so the provider is updated in place', (_what, a, b, expected) => {
+  ])('changing %s changes only updatable properties: the provider is updated in place and the instance that uses it is untouched', (_what, a, b, expected) => {
     const diff = changed(a, b);
     expect(diff).toEqual(expected);
     for (const prop of diff) expect(createOnly(prop)).toBe(false);
   });
 
   test('changing the policy reference name changes a create-only property (replacement), as documented', () => {
+    // The instance refers to the provider by Fn::GetAtt, so its template does not change either: CloudFormation
+    // updates it with the new id when the provider is replaced.
     const diff = changed({}, { policyReferenceName: 'okta2' });
     expect(diff).toEqual(['PolicyReferenceName']);
     expect(createOnly('PolicyReferenceName')).toBe(true);
