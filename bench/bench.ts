@@ -6,6 +6,7 @@ import * as os from 'os';
 import { runIdentityCenterApplicationBench } from './identity-center-application.bench';
 import { runOidcProviderBench } from './oidc-provider.bench';
 import { runNativeTrustedTokenIssuerBench, runTrustedTokenIssuerBench } from './trusted-token-issuer.bench';
+import { runVerifiedAccessTrustProviderBench } from './verified-access-trust-provider.bench';
 
 function main() {
   console.log(`# cdk-trusted-identity bench — node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)}\n`);
@@ -20,6 +21,8 @@ function main() {
   console.log();
   console.log('## IdentityCenterApplication: n applications × (4 grants + 3 access scopes + authentication method + assignment configuration) + n issuers, vs one hand-written AwsCustomResource with its own policy per call (median of 5-7 interleaved synths)\n');
   console.log(runIdentityCenterApplicationBench());
+  console.log('## VerifiedAccessTrustProvider vs ec2.CfnVerifiedAccessTrustProvider (OIDC, Secrets Manager client secret; median of 21 interleaved samples (each sample synthesizes the app max(1, 100/n) times), after one warm-up, GC before each sample)\n');
+  console.log(runVerifiedAccessTrustProviderBench());
   console.log();
 }
 

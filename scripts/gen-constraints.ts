@@ -29,6 +29,8 @@ const OPERATIONS = [
   'sso-admin:PutApplicationAssignmentConfiguration',
   'sso-admin:PutApplicationSessionConfiguration',
   'sso-oidc:CreateTokenWithIAM',
+  'ec2:CreateVerifiedAccessTrustProvider',
+  'ec2:ModifyVerifiedAccessTrustProvider',
 ];
 
 /** CloudFormation properties whose registry constraints are stricter than the API's. `Type:Property`. */
@@ -44,6 +46,16 @@ const CFN_PROPERTIES = [
   'AWS::SSO::Application:PortalOptions',
   'AWS::SSO::Application:Tags',
   'AWS::SSO::ApplicationAssignment:PrincipalId',
+  'AWS::EC2::VerifiedAccessTrustProvider:PolicyReferenceName',
+  'AWS::EC2::VerifiedAccessTrustProvider:Description',
+  'AWS::EC2::VerifiedAccessTrustProvider:TrustProviderType',
+  'AWS::EC2::VerifiedAccessTrustProvider:UserTrustProviderType',
+  'AWS::EC2::VerifiedAccessTrustProvider:DeviceTrustProviderType',
+  'AWS::EC2::VerifiedAccessTrustProvider:OidcOptions',
+  'AWS::EC2::VerifiedAccessTrustProvider:NativeApplicationOidcOptions',
+  'AWS::EC2::VerifiedAccessTrustProvider:DeviceOptions',
+  'AWS::EC2::VerifiedAccessTrustProvider:SseSpecification',
+  'AWS::EC2::VerifiedAccessTrustProvider:Tags',
 ];
 
 interface Out {
@@ -100,6 +112,8 @@ function walk(members: Record<string, any>, prefix: string, out: Record<string, 
 /** Nested registry-schema properties (`Prop.Sub`) and list items (`Prop[]`), recursively. */
 function walkSchema(schema: any, prefix: string, out: Record<string, Out>) {
   const required: string[] = Array.isArray(schema.required) ? schema.required : [];
+  // Member names of an object (`OidcOptions` → Issuer, ...), for conformance checks.
+  if (schema.properties && out[prefix]) out[prefix].members = Object.keys(schema.properties);
   for (const [name, sub] of Object.entries<any>(schema.properties ?? {})) {
     out[`${prefix}.${name}`] = pick(sub, required.includes(name));
     walkSchema(sub, `${prefix}.${name}`, out);

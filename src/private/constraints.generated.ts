@@ -679,6 +679,449 @@ export const API_CONSTRAINTS: { readonly [operation: string]: { readonly [path: 
       "type": "string",
       "required": false
     }
+  },
+  "ec2:CreateVerifiedAccessTrustProvider": {
+    "TrustProviderType": {
+      "type": "string",
+      "required": true,
+      "enum": [
+        "user",
+        "device"
+      ]
+    },
+    "UserTrustProviderType": {
+      "type": "string",
+      "required": false,
+      "enum": [
+        "iam-identity-center",
+        "oidc"
+      ]
+    },
+    "DeviceTrustProviderType": {
+      "type": "string",
+      "required": false,
+      "enum": [
+        "jamf",
+        "crowdstrike",
+        "jumpcloud"
+      ]
+    },
+    "OidcOptions": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "Issuer",
+        "AuthorizationEndpoint",
+        "TokenEndpoint",
+        "UserInfoEndpoint",
+        "ClientId",
+        "ClientSecret",
+        "Scope"
+      ]
+    },
+    "OidcOptions.Issuer": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.AuthorizationEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.TokenEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.UserInfoEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.ClientId": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.ClientSecret": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.Scope": {
+      "type": "string",
+      "required": false
+    },
+    "DeviceOptions": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "TenantId",
+        "PublicSigningKeyUrl"
+      ]
+    },
+    "DeviceOptions.TenantId": {
+      "type": "string",
+      "required": false
+    },
+    "DeviceOptions.PublicSigningKeyUrl": {
+      "type": "string",
+      "required": false
+    },
+    "PolicyReferenceName": {
+      "type": "string",
+      "required": true
+    },
+    "Description": {
+      "type": "string",
+      "required": false
+    },
+    "TagSpecifications": {
+      "type": "list",
+      "required": false
+    },
+    "TagSpecifications[]": {
+      "type": "structure",
+      "members": [
+        "ResourceType",
+        "Tags"
+      ]
+    },
+    "TagSpecifications[].ResourceType": {
+      "type": "string",
+      "required": false,
+      "enum": [
+        "capacity-reservation",
+        "client-vpn-endpoint",
+        "customer-gateway",
+        "carrier-gateway",
+        "coip-pool",
+        "declarative-policies-report",
+        "dedicated-host",
+        "dhcp-options",
+        "egress-only-internet-gateway",
+        "elastic-ip",
+        "elastic-gpu",
+        "export-image-task",
+        "export-instance-task",
+        "fleet",
+        "fpga-image",
+        "host-reservation",
+        "image",
+        "image-usage-report",
+        "import-image-task",
+        "import-snapshot-task",
+        "instance",
+        "instance-event-window",
+        "internet-gateway",
+        "ipam",
+        "ipam-pool",
+        "ipam-scope",
+        "ipv4pool-ec2",
+        "ipv6pool-ec2",
+        "key-pair",
+        "launch-template",
+        "local-gateway",
+        "local-gateway-route-table",
+        "local-gateway-virtual-interface",
+        "local-gateway-virtual-interface-group",
+        "local-gateway-route-table-vpc-association",
+        "local-gateway-route-table-virtual-interface-group-association",
+        "natgateway",
+        "network-acl",
+        "network-interface",
+        "network-insights-analysis",
+        "network-insights-path",
+        "network-insights-access-scope",
+        "network-insights-access-scope-analysis",
+        "outpost-lag",
+        "placement-group",
+        "prefix-list",
+        "replace-root-volume-task",
+        "reserved-instances",
+        "route-table",
+        "security-group",
+        "security-group-rule",
+        "service-link-virtual-interface",
+        "snapshot",
+        "spot-fleet-request",
+        "spot-instances-request",
+        "subnet",
+        "subnet-cidr-reservation",
+        "traffic-mirror-filter",
+        "traffic-mirror-session",
+        "traffic-mirror-target",
+        "transit-gateway",
+        "transit-gateway-attachment",
+        "transit-gateway-connect-peer",
+        "transit-gateway-multicast-domain",
+        "transit-gateway-policy-table",
+        "transit-gateway-metering-policy",
+        "transit-gateway-route-table",
+        "transit-gateway-route-table-announcement",
+        "volume",
+        "vpc",
+        "vpc-endpoint",
+        "vpc-endpoint-connection",
+        "vpc-endpoint-service",
+        "vpc-endpoint-service-permission",
+        "vpc-peering-connection",
+        "vpn-connection",
+        "vpn-gateway",
+        "vpc-flow-log",
+        "capacity-reservation-fleet",
+        "traffic-mirror-filter-rule",
+        "vpc-endpoint-connection-device-type",
+        "verified-access-instance",
+        "verified-access-group",
+        "verified-access-endpoint",
+        "verified-access-policy",
+        "verified-access-trust-provider",
+        "vpn-connection-device-type",
+        "vpc-block-public-access-exclusion",
+        "vpc-encryption-control",
+        "route-server",
+        "route-server-endpoint",
+        "route-server-peer",
+        "ipam-resource-discovery",
+        "ipam-resource-discovery-association",
+        "instance-connect-endpoint",
+        "verified-access-endpoint-target",
+        "ipam-external-resource-verification-token",
+        "capacity-block",
+        "mac-modification-task",
+        "ipam-prefix-list-resolver",
+        "ipam-policy",
+        "ipam-prefix-list-resolver-target",
+        "ipam-internet-registry-association",
+        "secondary-interface",
+        "secondary-network",
+        "secondary-subnet",
+        "capacity-manager-data-export",
+        "vpn-concentrator",
+        "ipam-pool-allocation",
+        "capacity-reservation-cancellation-quote",
+        "application-status-check"
+      ]
+    },
+    "TagSpecifications[].Tags": {
+      "type": "list",
+      "required": false
+    },
+    "TagSpecifications[].Tags[]": {
+      "type": "structure",
+      "members": [
+        "Key",
+        "Value"
+      ]
+    },
+    "TagSpecifications[].Tags[].Key": {
+      "type": "string",
+      "required": false
+    },
+    "TagSpecifications[].Tags[].Value": {
+      "type": "string",
+      "required": false
+    },
+    "ClientToken": {
+      "type": "string",
+      "required": false,
+      "idempotencyToken": true
+    },
+    "DryRun": {
+      "type": "boolean",
+      "required": false
+    },
+    "SseSpecification": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "CustomerManagedKeyEnabled",
+        "KmsKeyArn"
+      ]
+    },
+    "SseSpecification.CustomerManagedKeyEnabled": {
+      "type": "boolean",
+      "required": false
+    },
+    "SseSpecification.KmsKeyArn": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "PublicSigningKeyEndpoint",
+        "Issuer",
+        "AuthorizationEndpoint",
+        "TokenEndpoint",
+        "UserInfoEndpoint",
+        "ClientId",
+        "ClientSecret",
+        "Scope"
+      ]
+    },
+    "NativeApplicationOidcOptions.PublicSigningKeyEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.Issuer": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.AuthorizationEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.TokenEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.UserInfoEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.ClientId": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.ClientSecret": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.Scope": {
+      "type": "string",
+      "required": false
+    }
+  },
+  "ec2:ModifyVerifiedAccessTrustProvider": {
+    "VerifiedAccessTrustProviderId": {
+      "type": "string",
+      "required": true
+    },
+    "OidcOptions": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "Issuer",
+        "AuthorizationEndpoint",
+        "TokenEndpoint",
+        "UserInfoEndpoint",
+        "ClientId",
+        "ClientSecret",
+        "Scope"
+      ]
+    },
+    "OidcOptions.Issuer": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.AuthorizationEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.TokenEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.UserInfoEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.ClientId": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.ClientSecret": {
+      "type": "string",
+      "required": false
+    },
+    "OidcOptions.Scope": {
+      "type": "string",
+      "required": false
+    },
+    "DeviceOptions": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "PublicSigningKeyUrl"
+      ]
+    },
+    "DeviceOptions.PublicSigningKeyUrl": {
+      "type": "string",
+      "required": false
+    },
+    "Description": {
+      "type": "string",
+      "required": false
+    },
+    "DryRun": {
+      "type": "boolean",
+      "required": false
+    },
+    "ClientToken": {
+      "type": "string",
+      "required": false,
+      "idempotencyToken": true
+    },
+    "SseSpecification": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "CustomerManagedKeyEnabled",
+        "KmsKeyArn"
+      ]
+    },
+    "SseSpecification.CustomerManagedKeyEnabled": {
+      "type": "boolean",
+      "required": false
+    },
+    "SseSpecification.KmsKeyArn": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "PublicSigningKeyEndpoint",
+        "Issuer",
+        "AuthorizationEndpoint",
+        "TokenEndpoint",
+        "UserInfoEndpoint",
+        "ClientId",
+        "ClientSecret",
+        "Scope"
+      ]
+    },
+    "NativeApplicationOidcOptions.PublicSigningKeyEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.Issuer": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.AuthorizationEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.TokenEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.UserInfoEndpoint": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.ClientId": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.ClientSecret": {
+      "type": "string",
+      "required": false
+    },
+    "NativeApplicationOidcOptions.Scope": {
+      "type": "string",
+      "required": false
+    }
   }
 };
 
@@ -764,11 +1207,19 @@ export const CFN_CONSTRAINTS: { readonly [property: string]: MemberConstraint } 
   "AWS::SSO::Application:PortalOptions": {
     "type": "object",
     "required": false,
-    "createOnly": false
+    "createOnly": false,
+    "members": [
+      "SignInOptions",
+      "Visibility"
+    ]
   },
   "AWS::SSO::Application:PortalOptions.SignInOptions": {
     "type": "object",
-    "required": false
+    "required": false,
+    "members": [
+      "ApplicationUrl",
+      "Origin"
+    ]
   },
   "AWS::SSO::Application:PortalOptions.SignInOptions.ApplicationUrl": {
     "type": "string",
@@ -802,7 +1253,11 @@ export const CFN_CONSTRAINTS: { readonly [property: string]: MemberConstraint } 
     "createOnly": false
   },
   "AWS::SSO::Application:Tags[]": {
-    "type": "object"
+    "type": "object",
+    "members": [
+      "Key",
+      "Value"
+    ]
   },
   "AWS::SSO::Application:Tags[].Key": {
     "type": "string",
@@ -831,5 +1286,190 @@ export const CFN_CONSTRAINTS: { readonly [property: string]: MemberConstraint } 
     "patternSource": "^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$",
     "fullMatch": false,
     "createOnly": true
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:PolicyReferenceName": {
+    "type": "string",
+    "required": true,
+    "createOnly": true
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:Description": {
+    "type": "string",
+    "required": false,
+    "createOnly": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:TrustProviderType": {
+    "type": "string",
+    "required": true,
+    "enum": [
+      "device",
+      "user"
+    ],
+    "createOnly": true
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:UserTrustProviderType": {
+    "type": "string",
+    "required": false,
+    "enum": [
+      "iam-identity-center",
+      "oidc"
+    ],
+    "createOnly": true
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:DeviceTrustProviderType": {
+    "type": "string",
+    "required": false,
+    "enum": [
+      "crowdstrike",
+      "jamf",
+      "jumpcloud"
+    ],
+    "createOnly": true
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:OidcOptions": {
+    "type": "object",
+    "required": false,
+    "createOnly": false,
+    "members": [
+      "AuthorizationEndpoint",
+      "ClientId",
+      "ClientSecret",
+      "Issuer",
+      "Scope",
+      "TokenEndpoint",
+      "UserInfoEndpoint"
+    ]
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:OidcOptions.AuthorizationEndpoint": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:OidcOptions.ClientId": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:OidcOptions.ClientSecret": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:OidcOptions.Issuer": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:OidcOptions.Scope": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:OidcOptions.TokenEndpoint": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:OidcOptions.UserInfoEndpoint": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:NativeApplicationOidcOptions": {
+    "type": "object",
+    "required": false,
+    "createOnly": false,
+    "members": [
+      "AuthorizationEndpoint",
+      "ClientId",
+      "ClientSecret",
+      "Issuer",
+      "PublicSigningKeyEndpoint",
+      "Scope",
+      "TokenEndpoint",
+      "UserInfoEndpoint"
+    ]
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:NativeApplicationOidcOptions.AuthorizationEndpoint": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:NativeApplicationOidcOptions.ClientId": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:NativeApplicationOidcOptions.ClientSecret": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:NativeApplicationOidcOptions.Issuer": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:NativeApplicationOidcOptions.PublicSigningKeyEndpoint": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:NativeApplicationOidcOptions.Scope": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:NativeApplicationOidcOptions.TokenEndpoint": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:NativeApplicationOidcOptions.UserInfoEndpoint": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:DeviceOptions": {
+    "type": "object",
+    "required": false,
+    "createOnly": true,
+    "members": [
+      "PublicSigningKeyUrl",
+      "TenantId"
+    ]
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:DeviceOptions.PublicSigningKeyUrl": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:DeviceOptions.TenantId": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:SseSpecification": {
+    "type": "object",
+    "required": false,
+    "createOnly": false,
+    "members": [
+      "CustomerManagedKeyEnabled",
+      "KmsKeyArn"
+    ]
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:SseSpecification.CustomerManagedKeyEnabled": {
+    "type": "boolean",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:SseSpecification.KmsKeyArn": {
+    "type": "string",
+    "required": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:Tags": {
+    "type": "array",
+    "required": false,
+    "createOnly": false
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:Tags[]": {
+    "type": "object",
+    "members": [
+      "Key",
+      "Value"
+    ]
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:Tags[].Key": {
+    "type": "string",
+    "required": true,
+    "minLength": 1,
+    "maxLength": 128
+  },
+  "AWS::EC2::VerifiedAccessTrustProvider:Tags[].Value": {
+    "type": "string",
+    "required": true,
+    "minLength": 0,
+    "maxLength": 256
   }
 };

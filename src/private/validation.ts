@@ -129,20 +129,37 @@ export function checkList(
  * `listPath` is the member path of the tag list in `operation` (e.g. `Tags`).
  */
 export function checkTags(scope: IConstruct, prop: string, tags: { [key: string]: string } | undefined, operation: string, listPath: string): void {
+  checkTagLimits(scope, prop, tags, {
+    maxItems: apiConstraint(operation, listPath).maxItems,
+    key: apiConstraint(operation, `${listPath}[].Key`),
+    value: apiConstraint(operation, `${listPath}[].Value`),
+  });
+}
+
+/** The limits of a tag map: from an API model, a CloudFormation schema, or a service's documented limits. */
+export interface TagLimits {
+  /** Most tags a resource may have. */
+  readonly maxItems?: number;
+  readonly key: MemberConstraint;
+  readonly value: MemberConstraint;
+  /** What the key/value patterns allow, in words. */
+  readonly describe?: string;
+}
+
+/** Checks a tag map: count, each key and value, and the reserved `aws:` prefix. Tokens pass. */
+export function checkTagLimits(scope: IConstruct, prop: string, tags: { [key: string]: string } | undefined, limits: TagLimits): void {
   if (tags === undefined || Token.isUnresolved(tags)) return;
-  const list = apiConstraint(operation, listPath);
   const entries = Object.entries(tags);
-  if (list.maxItems !== undefined && entries.length > list.maxItems) {
-    fail(scope, prop, Object.keys(tags), `must have at most ${list.maxItems} tags (got ${entries.length})`);
+  if (limits.maxItems !== undefined && entries.length > limits.maxItems) {
+    fail(scope, prop, Object.keys(tags), `must have at most ${limits.maxItems} tags (got ${entries.length})`);
   }
-  const key = apiConstraint(operation, `${listPath}[].Key`);
-  const value = apiConstraint(operation, `${listPath}[].Value`);
+  const describe = limits.describe ?? 'made of letters, digits, spaces and _ . : / = + - @';
   for (const [k, v] of entries) {
-    checkString(scope, `${prop} key`, k, key, { describe: 'made of letters, digits, spaces and _ . : / = + - @' });
+    checkString(scope, `${prop} key`, k, limits.key, { describe });
     if (!Token.isUnresolved(k) && k.toLowerCase().startsWith('aws:')) {
       fail(scope, `${prop} key`, k, 'must not start with "aws:" (reserved for AWS)');
     }
-    checkString(scope, `${prop}[${JSON.stringify(k)}]`, v, value, { describe: 'made of letters, digits, spaces and _ . : / = + - @' });
+    checkString(scope, `${prop}[${JSON.stringify(k)}]`, v, limits.value, { describe });
   }
 }
 
@@ -161,10 +178,15 @@ function compiled(pattern: string): RegExp {
  * was created count against the model's limits too. `tags` is read when the app is validated.
  */
 export function checkTagsAtSynth(scope: IConstruct, prop: string, tags: () => { [key: string]: string }, operation: string, listPath: string): void {
+  checkAtSynth(scope, () => checkTags(scope, prop, tags(), operation, listPath));
+}
+
+/** Runs `check` when the app is validated (after aspects); a thrown error becomes a validation error. */
+export function checkAtSynth(scope: IConstruct, check: () => void): void {
   scope.node.addValidation({
     validate: () => {
       try {
-        checkTags(scope, prop, tags(), operation, listPath);
+        check();
       } catch (e: any) {
         return [e.message];
       }
