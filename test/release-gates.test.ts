@@ -27,7 +27,7 @@ describe('cdk-nag AwsSolutions', () => {
       .filter(([, r]) => r.Metadata?.cdk_nag)
       .map(([, r]) => [r.Type, r.Metadata.cdk_nag.rules_to_suppress.map((a: any) => a.id)]);
     expect(acknowledged.sort()).toEqual([
-      ['AWS::IAM::Policy', ['AwsSolutions-IAM5']],
+      ['AWS::IAM::Policy', ['AwsSolutions-IAM5', 'AwsSolutions-IAM5']],
       ['AWS::IAM::Role', ['AwsSolutions-IAM4']],
       ['AWS::Lambda::Function', ['AwsSolutions-L1']],
     ]);
@@ -37,7 +37,7 @@ describe('cdk-nag AwsSolutions', () => {
     expect(template.Metadata?.cdk_nag).toBeUndefined(); // never stack-wide
   });
 
-  test('the wildcard acknowledgement covers only trusted token issuer ARNs: another wildcard on the shared policy is still reported', () => {
+  test('the wildcard acknowledgements cover only issuer and application ARNs: another wildcard on the shared policy is still reported', () => {
     const { app, stack } = everyConstructApp();
     SharedCustomResourceRole.of(stack).policy.addStatements(new iam.PolicyStatement({ actions: ['sso:ListInstances'], resources: ['*'] }));
     Aspects.of(app).add(new AwsSolutionsChecks());

@@ -2,10 +2,14 @@
  * One stack with every construct of the library, with realistic props: the subject of the release gates (cdk-nag,
  * cfn-lint, the audit aspect). Add each new construct here.
  */
-import { App, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { App, Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
-  GitHubActionsSubject, OidcProvider, TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation,
+  AccessScope, ApplicationGrant, GitHubActionsSubject, IdentityCenterApplication, IdentityContextPrincipal, OidcProvider, TrustedTokenIssuer,
+  TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation, TrustProvider, VerifiedAccessTrustProvider,
 } from '../../src';
 
 export const INSTANCE_ARN = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
@@ -45,6 +49,54 @@ export function everyConstructApp(app = new App()): { app: App; stack: Stack } {
     }),
   });
   okta.grantRead(new iam.Role(stack, 'IssuerReader', { assumedBy: new iam.AccountRootPrincipal() }));
+
+  // Trusted identity propagation: an application that accepts the issuer's tokens, and the role a workload assumes
+  // with the user's identity context.
+  const app_ = new IdentityCenterApplication(stack, 'DataApp', {
+    instanceArn: INSTANCE_ARN,
+    assignmentRequired: true,
+    userBackgroundSessions: false,
+    tags: { owner: 'identity-team' },
+  });
+  app_.assignGroup('906745f8b1-0a1b2c3d-1234-5678-9abc-def012345678');
+  app_.addGrant(ApplicationGrant.jwtBearer({ authorizedTokenIssuers: [{ trustedTokenIssuer: okta, authorizedAudiences: ['0oa1b2c3d4e5f6g7h8i9'] }] }));
+  app_.addGrant(ApplicationGrant.authorizationCode({ redirectUris: ['https://app.example.com/callback'] }));
+  app_.addGrant(ApplicationGrant.refreshToken());
+  app_.addGrant(ApplicationGrant.tokenExchange());
+  app_.addAccessScope(AccessScope.STS_IDENTITY_CONTEXT);
+  app_.addAccessScope(AccessScope.S3_ACCESS_GRANTS_READ_WRITE);
+  const workload = new iam.Role(stack, 'ExchangeRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  app_.grantCreateTokenWithIam(workload);
+  new iam.Role(stack, 'IdentityEnhancedRole', {
+    assumedBy: new IdentityContextPrincipal(workload, { applicationArn: app_.applicationArn }),
+    maxSessionDuration: Duration.hours(1),
+  });
+
+  // Verified Access: an OIDC user provider (secret from Secrets Manager, customer managed key) and a device provider.
+  // The IdP's client secret, kept in Secrets Manager by the team that runs the IdP.
+  const secret = secretsmanager.Secret.fromSecretNameV2(stack, 'OktaClientSecret', 'verified-access/okta-client-secret');
+  const key = new kms.Key(stack, 'VerifiedAccessKey', { enableKeyRotation: true });
+  const user = new VerifiedAccessTrustProvider(stack, 'OktaUsers', {
+    policyReferenceName: 'okta',
+    provider: TrustProvider.oidc({
+      issuer: 'https://example.okta.com/oauth2/default',
+      authorizationEndpoint: 'https://example.okta.com/oauth2/default/v1/authorize',
+      tokenEndpoint: 'https://example.okta.com/oauth2/default/v1/token',
+      userInfoEndpoint: 'https://example.okta.com/oauth2/default/v1/userinfo',
+      clientId: '0oa1b2c3d4e5f6g7h8i9',
+      clientSecret: secret.secretValue,
+      scope: 'openid email groups',
+    }),
+    encryptionKey: key,
+    description: 'Workforce identities',
+  });
+  const device = new VerifiedAccessTrustProvider(stack, 'JamfDevices', {
+    policyReferenceName: 'jamf',
+    provider: TrustProvider.jamf({ tenantId: 'jamf-tenant-id' }),
+  });
+  new ec2.CfnVerifiedAccessInstance(stack, 'VerifiedAccessInstance', {
+    verifiedAccessTrustProviderIds: [user.verifiedAccessTrustProviderId, device.verifiedAccessTrustProviderId],
+  });
 
   Tags.of(stack).add('project', 'cdk-trusted-identity');
   return { app, stack };
