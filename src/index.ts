@@ -1,2 +1,3 @@
 export * from './oidc-provider';
 export * from './trusted-token-issuer';
+export * from './trusted-identity-checks';
