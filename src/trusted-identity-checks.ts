@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, IAspect, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnResource, DefaultTokenResolver, IAspect, Stack, StringConcat, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { hasWildcard, IssuerProfile, matchesAnyTenant, multiTenantProfiles, profileOf, TenantSegment, tenantPart } from './private/issuers';
 import { fail, warn } from './private/validation';
@@ -148,8 +148,7 @@ export class TrustedIdentityChecks implements IAspect {
   }
 
   private checkRole(role: CfnResource): void {
-    const props = propertiesOf(role);
-    const doc = resolve(role, props.AssumeRolePolicyDocument);
+    const doc = propertyOf(role, 'AssumeRolePolicyDocument');
     let setsContext = false;
     for (const st of statementsOf(doc)) {
       if (st.Effect !== 'Allow') continue;
@@ -173,7 +172,7 @@ export class TrustedIdentityChecks implements IAspect {
       }
     }
     if (setsContext) {
-      const duration = resolve(role, props.MaxSessionDuration);
+      const duration = propertyOf(role, 'MaxSessionDuration');
       if (typeof duration === 'number' && duration > MAX_CONTEXT_SESSION) {
         this.report(role, 'SetContextSessionDuration', `The role receives identity context (sts:SetContext) and has MaxSessionDuration ${duration} s (more than ${MAX_CONTEXT_SESSION} s).`);
       }
@@ -256,7 +255,10 @@ export class TrustedIdentityChecks implements IAspect {
 
   /** Rule SetContextProvider. */
   private checkContextProvider(role: CfnResource, c: Conditions): void {
-    if (c.blocks.some(b => b.key.toLowerCase() === 'sts:requestcontextproviders' && b.set !== 'ForAllValues' && !b.ifExists && !b.base.includes('Not'))) return;
+    // sts:RequestContextProviders is multi-valued: AWS's examples (S3 Access Grants, OpenSearch, Q) pin it with
+    // "ForAllValues:ArnEquals": { "sts:RequestContextProviders": "arn:aws:iam::aws:contextProvider/IdentityCenter" },
+    // so any positive operator counts, set operators included.
+    if (c.blocks.some(b => b.key.toLowerCase() === 'sts:requestcontextproviders' && !b.base.includes('Not') && b.base !== 'Null')) return;
     if (c.unresolved) {
       this.undecided(role, 'SetContextProvider', 'Could not decide whether sts:SetContext is restricted to a context provider: a condition is only known at deploy time.');
       return;
@@ -266,13 +268,12 @@ export class TrustedIdentityChecks implements IAspect {
 
   /** Rule TokenExchangeAnyResource, on identity policies (inline or managed). */
   private checkIdentityPolicies(res: CfnResource, paths: string[]): void {
-    const props = propertiesOf(res);
     const docs: unknown[] = [];
     if (paths.includes('Policies')) {
-      const policies = resolve(res, props.Policies);
+      const policies = propertyOf(res, 'Policies');
       for (const p of Array.isArray(policies) ? policies : []) docs.push(p?.PolicyDocument);
     } else {
-      docs.push(resolve(res, props.PolicyDocument));
+      docs.push(propertyOf(res, 'PolicyDocument'));
     }
     for (const doc of docs) {
       for (const st of statementsOf(doc)) {
@@ -287,9 +288,8 @@ export class TrustedIdentityChecks implements IAspect {
 
   /** Rule VerifiedAccessPlaintextSecret. */
   private checkVerifiedAccess(res: CfnResource): void {
-    const props = propertiesOf(res);
     for (const options of ['OidcOptions', 'NativeApplicationOidcOptions']) {
-      const secret = resolve(res, props[options]?.ClientSecret);
+      const secret = propertyOf(res, options)?.ClientSecret;
       if (secret === undefined) continue;
       const text = render(secret);
       if (text.startsWith('{{resolve:')) continue;
@@ -313,7 +313,7 @@ export class TrustedIdentityChecks implements IAspect {
       const provider = this._lookup(scope, target);
       const type = provider ? OIDC_PROVIDER_TYPES[provider.cfnResourceType] : undefined;
       if (!provider || !type) return undefined;
-      const url = render(resolve(provider, propertiesOf(provider)[type]));
+      const url = render(propertyOf(provider, type));
       return url.includes(TOKEN) ? undefined : url.replace(/^https:\/\//, '');
     }
     const text = render(federated);
@@ -442,7 +442,7 @@ function expandCfnJson(checks: TrustedIdentityChecks, scope: CfnResource, value:
   const res = target ? checks._lookup(scope, target) : undefined;
   if (!res || res.cfnResourceType !== CFN_JSON) return value;
   try {
-    return JSON.parse(render(resolve(res, propertiesOf(res).Value)));
+    return JSON.parse(render(propertyOf(res, 'Value')));
   } catch {
     return value;
   }
@@ -482,19 +482,36 @@ function valuePinsTenant(value: string, b: Block, profile: IssuerProfile, segmen
   return value.length === 0 || (like && matchesAnyTenant(value, profile)) ? 'no' : 'yes';
 }
 
-/** The properties of any `CfnResource` (L1 or raw), as CloudFormation will see them, overrides included, unresolved. */
+/** The properties of any `CfnResource` (L1 or raw), named as in CloudFormation, unresolved. */
 function propertiesOf(res: CfnResource): { [key: string]: any } {
   const r = res as any;
-  const rendered = r.renderProperties(r.cfnProperties) ?? {};
-  const overrides = r.rawOverrides?.Properties;
-  return overrides ? merge({ ...rendered }, overrides) : rendered;
+  return r.renderProperties(r.cfnProperties) ?? {};
 }
 
-function merge(target: any, override: any): any {
-  for (const [k, v] of Object.entries(override)) {
-    if (v === undefined) delete target[k];
-    else if (isPlainObject(v) && isPlainObject(target[k]) && !isIntrinsic(v)) target[k] = merge({ ...target[k] }, v);
-    else target[k] = v;
+/**
+ * One property as CloudFormation will see it: resolved, then with the resource's raw overrides merged in, as
+ * `CfnResource` itself does (`addPropertyOverride`, `addPropertyDeletionOverride`).
+ */
+function propertyOf(res: CfnResource, name: string): any {
+  const value = resolve(res, propertiesOf(res)[name]);
+  const overrides = (res as any).rawOverrides?.Properties;
+  if (!isPlainObject(overrides) || !(name in overrides)) return value;
+  // Resolved like aws-cdk-lib does, keeping `undefined` (a deletion override).
+  const override = Tokenization.resolve(overrides[name], { scope: res, resolver: new DefaultTokenResolver(new StringConcat()), removeEmpty: false });
+  return deepMerge({ [name]: value }, { [name]: override })[name];
+}
+
+/** aws-cdk-lib's merge of overrides: objects merge key by key (into arrays by index), `undefined` deletes. */
+function deepMerge(target: any, source: any): any {
+  for (const [key, value] of Object.entries(source)) {
+    if (isPlainObject(value)) {
+      if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
+      deepMerge(target[key], value);
+    } else if (value === undefined) {
+      delete target[key];
+    } else {
+      target[key] = value;
+    }
   }
   return target;
 }
