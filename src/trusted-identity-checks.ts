@@ -82,6 +82,8 @@ const MULTI_VALUED_CLAIMS = ['amr'];
 /** Stands for an unresolved part (a reference, a parameter) in a rendered string: no wildcard, not JSON-special. */
 const TOKEN = '«token»';
 const CFN_JSON = 'Custom::AWSCDKCfnJson';
+/** Resources with trust policies, identity policies or Verified Access OIDC options. */
+const AUDITED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::EC2::VerifiedAccessTrustProvider'];
 const OIDC_PROVIDER_TYPES: { [type: string]: string } = {
   'AWS::IAM::OIDCProvider': 'Url',
   'Custom::AWSCDKOpenIdConnectProvider': 'Url',
@@ -124,31 +126,26 @@ export class TrustedIdentityChecks implements IAspect {
 
   /** Resources by logical id, per app: to follow `Ref`/`Fn::GetAtt` to OIDC providers and `CfnJson` values. */
   private readonly indexes = new WeakMap<IConstruct, Map<string, CfnResource[]>>();
+  /** The issuer of each OIDC provider resource met so far (`undefined`: only known at deploy time). */
+  private readonly providerIssuers = new WeakMap<CfnResource, string | undefined>();
 
   public visit(node: IConstruct): void {
     if (!CfnResource.isCfnResource(node)) return;
     const res = node as CfnResource;
-    switch (res.cfnResourceType) {
-      case 'AWS::IAM::Role':
-        this.checkRole(res);
-        this.checkIdentityPolicies(res, ['Policies']);
-        break;
-      case 'AWS::IAM::User':
-      case 'AWS::IAM::Group':
-        this.checkIdentityPolicies(res, ['Policies']);
-        break;
-      case 'AWS::IAM::Policy':
-      case 'AWS::IAM::ManagedPolicy':
-        this.checkIdentityPolicies(res, ['PolicyDocument']);
-        break;
-      case 'AWS::EC2::VerifiedAccessTrustProvider':
-        this.checkVerifiedAccess(res);
-        break;
+    const type = res.cfnResourceType;
+    if (!AUDITED_TYPES.includes(type)) return;
+    // Rendered once per resource (not resolved: each rule resolves only the properties it reads).
+    const props = propertiesOf(res);
+    if (type === 'AWS::EC2::VerifiedAccessTrustProvider') {
+      this.checkVerifiedAccess(res, props);
+      return;
     }
+    if (type === 'AWS::IAM::Role') this.checkRole(res, props);
+    this.checkIdentityPolicies(res, props);
   }
 
-  private checkRole(role: CfnResource): void {
-    const doc = propertyOf(role, 'AssumeRolePolicyDocument');
+  private checkRole(role: CfnResource, props: Properties): void {
+    const doc = propertyOf(role, props, 'AssumeRolePolicyDocument');
     let setsContext = false;
     for (const st of statementsOf(doc)) {
       if (st.Effect !== 'Allow') continue;
@@ -172,7 +169,7 @@ export class TrustedIdentityChecks implements IAspect {
       }
     }
     if (setsContext) {
-      const duration = propertyOf(role, 'MaxSessionDuration');
+      const duration = propertyOf(role, props, 'MaxSessionDuration');
       if (typeof duration === 'number' && duration > MAX_CONTEXT_SESSION) {
         this.report(role, 'SetContextSessionDuration', `The role receives identity context (sts:SetContext) and has MaxSessionDuration ${duration} s (more than ${MAX_CONTEXT_SESSION} s).`);
       }
@@ -267,14 +264,11 @@ export class TrustedIdentityChecks implements IAspect {
   }
 
   /** Rule TokenExchangeAnyResource, on identity policies (inline or managed). */
-  private checkIdentityPolicies(res: CfnResource, paths: string[]): void {
-    const docs: unknown[] = [];
-    if (paths.includes('Policies')) {
-      const policies = propertyOf(res, 'Policies');
-      for (const p of Array.isArray(policies) ? policies : []) docs.push(p?.PolicyDocument);
-    } else {
-      docs.push(propertyOf(res, 'PolicyDocument'));
-    }
+  private checkIdentityPolicies(res: CfnResource, props: Properties): void {
+    // Inline policies of roles, users and groups; the document of policies and managed policies.
+    const policies = propertyOf(res, props, 'Policies');
+    const docs: unknown[] = Array.isArray(policies) ? policies.map(p => p?.PolicyDocument) : [];
+    docs.push(propertyOf(res, props, 'PolicyDocument'));
     for (const doc of docs) {
       for (const st of statementsOf(doc)) {
         if (st.Effect !== 'Allow') continue;
@@ -287,9 +281,9 @@ export class TrustedIdentityChecks implements IAspect {
   }
 
   /** Rule VerifiedAccessPlaintextSecret. */
-  private checkVerifiedAccess(res: CfnResource): void {
+  private checkVerifiedAccess(res: CfnResource, props: Properties): void {
     for (const options of ['OidcOptions', 'NativeApplicationOidcOptions']) {
-      const secret = propertyOf(res, options)?.ClientSecret;
+      const secret = propertyOf(res, props, options)?.ClientSecret;
       if (secret === undefined) continue;
       const text = render(secret);
       if (text.startsWith('{{resolve:')) continue;
@@ -313,8 +307,12 @@ export class TrustedIdentityChecks implements IAspect {
       const provider = this._lookup(scope, target);
       const type = provider ? OIDC_PROVIDER_TYPES[provider.cfnResourceType] : undefined;
       if (!provider || !type) return undefined;
-      const url = render(propertyOf(provider, type));
-      return url.includes(TOKEN) ? undefined : url.replace(/^https:\/\//, '');
+      // Many roles trust one provider: its URL is read once.
+      if (!this.providerIssuers.has(provider)) {
+        const url = render(propertyOf(provider, propertiesOf(provider), type));
+        this.providerIssuers.set(provider, url.includes(TOKEN) ? undefined : url.replace(/^https:\/\//, ''));
+      }
+      return this.providerIssuers.get(provider);
     }
     const text = render(federated);
     const marker = ':oidc-provider/';
@@ -376,6 +374,7 @@ function acknowledgementOf(node: IConstruct, id: string): string | undefined {
 }
 
 type Verdict = 'yes' | 'no' | 'maybe';
+type Properties = { [key: string]: any };
 
 /** One condition operator and key of a statement, parsed. */
 interface Block {
@@ -442,7 +441,7 @@ function expandCfnJson(checks: TrustedIdentityChecks, scope: CfnResource, value:
   const res = target ? checks._lookup(scope, target) : undefined;
   if (!res || res.cfnResourceType !== CFN_JSON) return value;
   try {
-    return JSON.parse(render(propertyOf(res, 'Value')));
+    return JSON.parse(render(propertyOf(res, propertiesOf(res), 'Value')));
   } catch {
     return value;
   }
@@ -483,7 +482,7 @@ function valuePinsTenant(value: string, b: Block, profile: IssuerProfile, segmen
 }
 
 /** The properties of any `CfnResource` (L1 or raw), named as in CloudFormation, unresolved. */
-function propertiesOf(res: CfnResource): { [key: string]: any } {
+function propertiesOf(res: CfnResource): Properties {
   const r = res as any;
   return r.renderProperties(r.cfnProperties) ?? {};
 }
@@ -492,8 +491,8 @@ function propertiesOf(res: CfnResource): { [key: string]: any } {
  * One property as CloudFormation will see it: resolved, then with the resource's raw overrides merged in, as
  * `CfnResource` itself does (`addPropertyOverride`, `addPropertyDeletionOverride`).
  */
-function propertyOf(res: CfnResource, name: string): any {
-  const value = resolve(res, propertiesOf(res)[name]);
+function propertyOf(res: CfnResource, props: Properties, name: string): any {
+  const value = resolve(res, props[name]);
   const overrides = (res as any).rawOverrides?.Properties;
   if (!isPlainObject(overrides) || !(name in overrides)) return value;
   // Resolved like aws-cdk-lib does, keeping `undefined` (a deletion override).
@@ -518,10 +517,23 @@ function deepMerge(target: any, source: any): any {
 
 /**
  * Resolves one property value. Only the properties a rule needs are resolved, so that the aspect does not freeze
- * (cache) lazy values of other properties before later aspects have run.
+ * (cache) lazy values of other properties before later aspects have run. `iam.PolicyDocument`s are rendered with
+ * `toJSON()` first: resolving one directly freezes its statements and, with `@aws-cdk/aws-iam:minimizePolicies`,
+ * merges them, which would change what later code may still add.
  */
 function resolve(res: CfnResource, value: unknown): any {
-  return value === undefined ? undefined : Stack.of(res).resolve(value);
+  return value === undefined ? undefined : Stack.of(res).resolve(renderPolicyDocuments(value));
+}
+
+/** Replaces `iam.PolicyDocument`s (in plain objects and arrays) by their rendering, which does not freeze them. */
+function renderPolicyDocuments(value: any): any {
+  if (Array.isArray(value)) return value.map(renderPolicyDocuments);
+  if (typeof value !== 'object' || value === null) return value;
+  if (typeof value.addStatements === 'function' && typeof value.toJSON === 'function' && typeof value.resolve === 'function') {
+    return value.toJSON();
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderPolicyDocuments(v)]));
 }
 
 function statementsOf(doc: any): any[] {
@@ -570,6 +582,7 @@ function isIntrinsic(value: unknown): value is { [key: string]: unknown } {
 
 /** IAM action matching: case-insensitive, `*` and `?` wildcards. */
 function actionMatches(pattern: string, action: string): boolean {
+  if (!hasWildcard(pattern)) return pattern.toLowerCase() === action.toLowerCase();
   const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
   return re.test(action);
 }
