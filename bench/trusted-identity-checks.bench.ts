@@ -1,8 +1,8 @@
 import { App, Aspects, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { measure, table } from './util';
-import { findingsOf } from '../test/findings';
 import { GitHubActionsSubject, OidcProvider, TrustedIdentityChecks } from '../src';
+import { findingsOf } from '../test/findings';
 
 const RUNS = 7;
 const ROLES = 1000;
