@@ -388,6 +388,16 @@ describe('identity context (sts:SetContext)', () => {
     expect(audit(s => new iam.Role(s, 'Role', { assumedBy: new iam.AccountRootPrincipal(), maxSessionDuration: Duration.hours(12) }))).toEqual([]);
   });
 
+  test('a condition that is only known at deploy time: warning that the rule could not decide', () => {
+    const findings = audit(s => new iam.CfnRole(s, 'Role', {
+      assumeRolePolicyDocument: {
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'access-grants.s3.amazonaws.com' }, Action: 'sts:SetContext', Condition: Fn.importValue('conditions') }],
+      },
+    }));
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['SetContextProvider', 'warning']]);
+    expect(findings[0].message).toMatch(/Could not decide/);
+  });
+
   test('sees sts:SetContext in raw JSON', () => {
     const findings = audit(s => new iam.CfnRole(s, 'Role', {
       maxSessionDuration: 7200,
