@@ -94,6 +94,10 @@ const OIDC_PROVIDER_TYPES: { [type: string]: string } = {
  * L1s and raw `CfnResource`s, nested stacks), identity policies and Verified Access trust providers.
  *
  * ```ts
+ * import { App, Aspects } from 'aws-cdk-lib';
+ * import { TrustedIdentityChecks } from 'cdk-trusted-identity';
+ *
+ * declare const app: App;
  * Aspects.of(app).add(new TrustedIdentityChecks());
  * ```
  *
