@@ -138,14 +138,19 @@ export class TrustedIdentityChecks implements IAspect {
     const res = node as CfnResource;
     const type = res.cfnResourceType;
     if (!AUDITED_TYPES.includes(type)) return;
-    // Rendered once per resource (not resolved: each rule resolves only the properties it reads).
-    const props = propertiesOf(res);
-    if (type === 'AWS::EC2::VerifiedAccessTrustProvider') {
-      this.checkVerifiedAccess(res, props);
-      return;
+    try {
+      // Rendered once per resource (not resolved: each rule resolves only the properties it reads).
+      const props = propertiesOf(res);
+      if (type === 'AWS::EC2::VerifiedAccessTrustProvider') {
+        this.checkVerifiedAccess(res, props);
+        return;
+      }
+      if (type === 'AWS::IAM::Role') this.checkRole(res, props);
+      this.checkIdentityPolicies(res, props);
+    } catch (e: any) {
+      // The audit never breaks a synth: a resource it cannot read is reported (synth reports the cause itself).
+      warn(res, 'auditFailed', `[TrustedIdentityChecks] Could not audit this ${type} (${e?.message ?? e}). Check its trust by hand.`);
     }
-    if (type === 'AWS::IAM::Role') this.checkRole(res, props);
-    this.checkIdentityPolicies(res, props);
   }
 
   private checkRole(role: CfnResource, props: Properties): void {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Aspects, CfnParameter, CfnResource, Duration, Fn, NestedStack, SecretValue, Stack } from 'aws-cdk-lib';
+import { App, Aspects, CfnParameter, CfnResource, Duration, Fn, Lazy, NestedStack, SecretValue, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -514,6 +514,17 @@ describe('the aspect', () => {
     expect(nested.map(f => f.path)).toEqual(nested.map(() => '/Stack/Nested/Raw'));
     // ForAllValues: on aud and sub: both conditions are vacuous.
     expect(rulesOf(nested)).toEqual(['OidcAudience', 'OidcForAllValues', 'OidcForAllValues', 'OidcTenantSubject']);
+  });
+
+  test('a resource it cannot read is reported as a warning, never thrown', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const broken = new CfnResource(stack, 'Role', {
+      type: 'AWS::IAM::Role',
+      properties: { AssumeRolePolicyDocument: Lazy.any({ produce: () => { throw new Error('boom'); } }) },
+    });
+    expect(() => new TrustedIdentityChecks().visit(broken)).not.toThrow();
+    const warnings = broken.node.metadata.filter(m => m.type === 'aws:cdk:warning').map(m => m.data);
+    expect(warnings).toEqual([expect.stringMatching(/^\[TrustedIdentityChecks\] Could not audit this AWS::IAM::Role \(.*boom.*\)\. Check its trust by hand\./)]);
   });
 
   test('warnings carry the stable id cdk-trusted-identity:<ruleId>', () => {
