@@ -1,7 +1,7 @@
 /**
  * Our own constructs pass TrustedIdentityChecks with no finding and no acknowledgement, in every app we have: each
- * integ app (test/integ.*.ts) and example (examples/*.ts) found on disk, so new ones are covered without editing
- * this file.
+ * integ app (test/integ.*.ts), example (examples/*.ts) and app factory module (test/gates/*.ts, whose exported
+ * `...App()` functions are called) found on disk, so new ones are covered without editing this file.
  *
  * Each app is loaded in its own module registry with aws-cdk-lib's `App` replaced by a subclass that records the
  * instance and applies the aspect before synthesizing (examples call `app.synth()` themselves; integ apps are
@@ -36,7 +36,9 @@ function integAppsCanLoad(): boolean {
 
 const INTEG_APPS = appsIn('test', /^integ\..+\.ts$/);
 const EXAMPLES = appsIn('examples', /\.ts$/);
-const APPS = [...(integAppsCanLoad() ? INTEG_APPS : []), ...EXAMPLES];
+/** Modules exporting app factories (`export function everyConstructApp(app = new App())`), e.g. the release gates'. */
+const APP_FACTORIES = appsIn('test/gates', /\.ts$/);
+const APPS = [...(integAppsCanLoad() ? INTEG_APPS : []), ...EXAMPLES, ...APP_FACTORIES];
 
 /** Loads an app file with the aspect applied to every `App` it creates; returns the apps and their findings. */
 function synthesizeAudited(file: string): { apps: number; findings: Finding[] } {
@@ -61,7 +63,13 @@ function synthesizeAudited(file: string): { apps: number; findings: Finding[] } 
     }
     jest.doMock('aws-cdk-lib', () => ({ ...actual, App: AuditedApp }));
     // Not mocked itself; what it imports from aws-cdk-lib is (requireActual only skips the mock of this module).
-    jest.requireActual(path.join(ROOT, file));
+    const exported = jest.requireActual(path.join(ROOT, file));
+    // A module that only exports app factories: build each app.
+    if (apps.length === 0) {
+      for (const [name, factory] of Object.entries<any>(exported)) {
+        if (typeof factory === 'function' && /App$/.test(name)) factory();
+      }
+    }
     // Cached when the app synthesized itself (examples); integ apps are synthesized here. Read inside the registry:
     // some aws-cdk-lib releases read an assembly's messages lazily through modules of the registry that made it.
     result = { apps: apps.length, findings: apps.flatMap(app => findingsOf(app.synth())) };
@@ -81,8 +89,11 @@ test.each(APPS)('%s: no finding', (file) => {
   expect(findings).toEqual([]);
 }, 60_000);
 
-test('the harness audits what it loads: an app with an open role has findings', () => {
-  const { findings } = synthesizeAudited('test/fixtures/open-trust-app.ts');
+test.each([
+  'test/fixtures/open-trust-app.ts',
+  'test/fixtures/open-trust-factory.ts',
+])('the harness audits what it loads: %s (an open role) has findings', (file) => {
+  const { findings } = synthesizeAudited(file);
   expect(findings.map(f => [f.path, f.rule]).sort()).toEqual([
     ['/OpenTrust/Open/Resource', 'OidcAudience'],
     ['/OpenTrust/Open/Resource', 'OidcTenantSubject'],
