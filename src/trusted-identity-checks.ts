@@ -15,6 +15,15 @@ interface Rule {
 
 /**
  * The rule table (also in the README). Ids are public contract: they appear in messages and in `acknowledge()`.
+ *
+ * Sources: IAM User Guide, "Set operators for multivalued context keys" (ForAllValues: is true when the key is absent
+ * from the request; ForAnyValue: is meant for multivalued keys) and "Available keys for OIDC federation" (`<issuer>:aud`,
+ * `<issuer>:sub`; Cognito identity pools: `cognito-identity.amazonaws.com:aud`/`:amr`, `amr` multivalued, tested with
+ * ForAnyValue:StringLike in the Cognito Developer Guide's role trust example); AWS::EC2::VerifiedAccessTrustProvider
+ * `OidcOptions`/`NativeApplicationOidcOptions.ClientSecret` (CloudFormation resource reference); Service Authorization
+ * Reference for `sso-oauth` (CreateTokenWithIAM takes an application ARN as `clientId`, the resource it authorizes on);
+ * IAM Identity Center User Guide, "Identity-enhanced IAM role sessions" and the S3 Access Grants / OpenSearch trust
+ * policies that pin `sts:RequestContextProviders` to `arn:aws:iam::aws:contextProvider/IdentityCenter`.
  */
 const RULES = {
   OidcAudience: {
