@@ -22,7 +22,9 @@ const deploy = new iam.Role(stack, 'DeployRole', {
   assumedBy: github.principal({ subjects: [GitHubActionsSubject.branch('cdk-trusted-identity', 'integ', 'main')] }),
 });
 
-// Hand-written: every repository of one organization, pinned by its numeric owner id instead of the subject.
+// Hand-written: every repository of one organization, pinned by its numeric owner id instead of the subject. IAM
+// accepts the key; STS only evaluates the claims IAM maps for the issuer, and a key it does not map is absent, so such
+// a pin fails closed (the role cannot be assumed), never open.
 new iam.Role(stack, 'OrgWideRole', {
   assumedBy: new iam.OpenIdConnectPrincipal(github, {
     StringEquals: { [`${GH}:aud`]: 'sts.amazonaws.com', [`${GH}:repository_owner_id`]: '123456789' },
