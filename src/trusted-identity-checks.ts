@@ -1,4 +1,4 @@
-import { Annotations, CfnResource, DefaultTokenResolver, IAspect, Stack, StringConcat, Tokenization } from 'aws-cdk-lib';
+import { Annotations, CfnResource, DefaultTokenResolver, IAspect, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { hasWildcard, IssuerProfile, matchesAnyTenant, multiTenantProfiles, profileOf, TenantSegment, tenantPart } from './private/issuers';
 import { fail, warn } from './private/validation';
@@ -97,6 +97,8 @@ const OIDC_PROVIDER_TYPES: { [type: string]: string } = {
   'AWS::IAM::OIDCProvider': 'Url',
   'Custom::AWSCDKOpenIdConnectProvider': 'Url',
 };
+/** Resources that `Ref`/`Fn::GetAtt` in a trust policy are followed to. */
+const REFERENCED_TYPES = [...Object.keys(OIDC_PROVIDER_TYPES), CFN_JSON];
 
 /**
  * An aspect that audits every federated trust of an app, whoever wrote it: role trust policies (from any library,
@@ -148,22 +150,20 @@ export class TrustedIdentityChecks implements IAspect {
     const type = res.cfnResourceType;
     if (!AUDITED_TYPES.includes(type)) return;
     try {
-      // Rendered once per resource (not resolved: each rule resolves only the properties it reads).
-      const props = propertiesOf(res);
       if (type === 'AWS::EC2::VerifiedAccessTrustProvider') {
-        this.checkVerifiedAccess(res, props);
+        this.checkVerifiedAccess(res);
         return;
       }
-      if (type === 'AWS::IAM::Role') this.checkRole(res, props);
-      this.checkIdentityPolicies(res, props);
+      if (type === 'AWS::IAM::Role') this.checkRole(res);
+      this.checkIdentityPolicies(res);
     } catch (e: any) {
       // The audit never breaks a synth: a resource it cannot read is reported (synth reports the cause itself).
       warn(res, 'auditFailed', `[TrustedIdentityChecks] Could not audit this ${type} (${e?.message ?? e}). Check its trust by hand.`);
     }
   }
 
-  private checkRole(role: CfnResource, props: Properties): void {
-    const doc = propertyOf(role, props, 'AssumeRolePolicyDocument');
+  private checkRole(role: CfnResource): void {
+    const doc = propertyOf(role, 'AssumeRolePolicyDocument', pruneStatements(mayConcernTrust));
     let setsContext = false;
     for (const st of statementsOf(doc)) {
       if (st.Effect !== 'Allow') continue;
@@ -187,7 +187,7 @@ export class TrustedIdentityChecks implements IAspect {
       }
     }
     if (setsContext) {
-      const duration = propertyOf(role, props, 'MaxSessionDuration');
+      const duration = propertyOf(role, 'MaxSessionDuration');
       if (typeof duration === 'number' && duration > MAX_CONTEXT_SESSION) {
         this.report(role, 'SetContextSessionDuration', `The role receives identity context (sts:SetContext) and has MaxSessionDuration ${duration} s (more than ${MAX_CONTEXT_SESSION} s).`);
       }
@@ -282,11 +282,14 @@ export class TrustedIdentityChecks implements IAspect {
   }
 
   /** Rule TokenExchangeAnyResource, on identity policies (inline or managed). */
-  private checkIdentityPolicies(res: CfnResource, props: Properties): void {
+  private checkIdentityPolicies(res: CfnResource): void {
     // Inline policies of roles, users and groups; the document of policies and managed policies.
-    const policies = propertyOf(res, props, 'Policies');
-    const docs: unknown[] = Array.isArray(policies) ? policies.map(p => p?.PolicyDocument) : [];
-    docs.push(propertyOf(res, props, 'PolicyDocument'));
+    const prune = pruneStatements(mayConcernTokenExchange);
+    const policies = propertyOf(res, 'Policies', (list: unknown) => Array.isArray(list)
+      ? list.map(p => isPlainObject(p) ? Object.fromEntries(Object.entries(p).map(([k, v]) => [k, /^policyDocument$/i.test(k) ? prune(v) : v])) : p)
+      : list);
+    const docs: unknown[] = Array.isArray(policies) ? policies.map(p => field(p, 'PolicyDocument')) : [];
+    docs.push(propertyOf(res, 'PolicyDocument', prune));
     for (const doc of docs) {
       for (const st of statementsOf(doc)) {
         if (st.Effect !== 'Allow') continue;
@@ -299,9 +302,9 @@ export class TrustedIdentityChecks implements IAspect {
   }
 
   /** Rule VerifiedAccessPlaintextSecret. */
-  private checkVerifiedAccess(res: CfnResource, props: Properties): void {
+  private checkVerifiedAccess(res: CfnResource): void {
     for (const options of ['OidcOptions', 'NativeApplicationOidcOptions']) {
-      const secret = propertyOf(res, props, options)?.ClientSecret;
+      const secret = field(propertyOf(res, options), 'ClientSecret');
       if (secret === undefined) continue;
       const text = render(secret);
       if (text.startsWith('{{resolve:')) continue;
@@ -327,7 +330,7 @@ export class TrustedIdentityChecks implements IAspect {
       if (!provider || !type) return undefined;
       // Many roles trust one provider: its URL is read once.
       if (!this.providerIssuers.has(provider)) {
-        const url = render(propertyOf(provider, propertiesOf(provider), type));
+        const url = render(propertyOf(provider, type));
         this.providerIssuers.set(provider, url.includes(TOKEN) ? undefined : url.replace(/^https:\/\//, ''));
       }
       return this.providerIssuers.get(provider);
@@ -349,7 +352,8 @@ export class TrustedIdentityChecks implements IAspect {
     if (!index) {
       index = new Map();
       for (const c of root.node.findAll()) {
-        if (!CfnResource.isCfnResource(c)) continue;
+        // Only what references are followed to: resolving every logical id would hash every construct path.
+        if (!CfnResource.isCfnResource(c) || !REFERENCED_TYPES.includes((c as CfnResource).cfnResourceType)) continue;
         const r = c as CfnResource;
         const id = Stack.of(r).resolve(r.logicalId);
         index.set(id, [...(index.get(id) ?? []), r]);
@@ -392,7 +396,6 @@ function acknowledgementOf(node: IConstruct, id: string): string | undefined {
 }
 
 type Verdict = 'yes' | 'no' | 'maybe';
-type Properties = { [key: string]: any };
 
 /** One condition operator and key of a statement, parsed. */
 interface Block {
@@ -459,7 +462,7 @@ function expandCfnJson(checks: TrustedIdentityChecks, scope: CfnResource, value:
   const res = target ? checks._lookup(scope, target) : undefined;
   if (!res || res.cfnResourceType !== CFN_JSON) return value;
   try {
-    return JSON.parse(render(propertyOf(res, propertiesOf(res), 'Value')));
+    return JSON.parse(render(propertyOf(res, 'Value')));
   } catch {
     return value;
   }
@@ -499,23 +502,61 @@ function valuePinsTenant(value: string, b: Block, profile: IssuerProfile, segmen
   return value.length === 0 || (like && matchesAnyTenant(value, profile)) ? 'no' : 'yes';
 }
 
-/** The properties of any `CfnResource` (L1 or raw), named as in CloudFormation, unresolved. */
-function propertiesOf(res: CfnResource): Properties {
-  const r = res as any;
-  return r.renderProperties(r.cfnProperties) ?? {};
-}
-
 /**
- * One property as CloudFormation will see it: resolved, then with the resource's raw overrides merged in, as
- * `CfnResource` itself does (`addPropertyOverride`, `addPropertyDeletionOverride`).
+ * One property as CloudFormation will see it: resolved, with the resource's raw overrides merged in as `CfnResource`
+ * does (`addPropertyOverride`, `addPropertyDeletionOverride`). Read from the resource's own properties (PascalCase on
+ * a raw `CfnResource`, camelCase on an L1, whose nested structs stay camelCase: read them with `field()`), without
+ * rendering all of them; a property with overrides is rendered the way the template is, so the merge is exact.
  */
-function propertyOf(res: CfnResource, props: Properties, name: string): any {
-  const value = resolve(res, props[name]);
-  const overrides = (res as any).rawOverrides?.Properties;
-  if (!isPlainObject(overrides) || !(name in overrides)) return value;
+function propertyOf(res: CfnResource, name: string, prune: (unresolved: any) => any = v => v): any {
+  const r = res as any;
+  const overrides = r.rawOverrides?.Properties;
+  if (!isPlainObject(overrides) || !(name in overrides)) {
+    const props = r.cfnProperties ?? {};
+    return resolve(res, prune(renderPolicyDocuments(name in props ? props[name] : props[name.charAt(0).toLowerCase() + name.slice(1)])));
+  }
+  const value = resolve(res, renderPolicyDocuments((r.renderProperties(r.cfnProperties) ?? {})[name]));
   // Resolved like aws-cdk-lib does, keeping `undefined` (a deletion override).
   const override = Tokenization.resolve(overrides[name], { scope: res, resolver: new DefaultTokenResolver(new StringConcat()), removeEmpty: false });
   return deepMerge({ [name]: value }, { [name]: override })[name];
+}
+
+/**
+ * Keeps the statements of an unresolved policy document that `keep` cannot rule out, so that only those are resolved
+ * (resolving is most of the audit's cost; most roles trust a service and most policy statements are grants). A
+ * document or statement list that is itself a token is kept whole.
+ */
+function pruneStatements(keep: (statement: any) => boolean): (doc: any) => any {
+  return doc => {
+    if (!isPlainObject(doc) || !Array.isArray(doc.Statement)) return doc;
+    const kept = doc.Statement.filter((st: unknown) => !isPlainObject(st) || keep(st));
+    return kept.length > 0 ? { ...doc, Statement: kept } : undefined;
+  };
+}
+
+/** A trust statement that may allow a federated principal or `sts:SetContext` (tokens may be anything). */
+function mayConcernTrust(st: any): boolean {
+  if (st.Effect === 'Deny') return false;
+  const principal = st.Principal;
+  const federated = !isPlainObject(principal) || Token.isUnresolved(principal) || 'Federated' in principal;
+  return federated || someString(st.Action, a => actionMatches(a, SET_CONTEXT));
+}
+
+/** An identity-policy statement that may allow an `sso-oauth:` action. */
+function mayConcernTokenExchange(st: any): boolean {
+  return st.Effect !== 'Deny' && someString(st.Action, a => a.toLowerCase().startsWith('sso-oauth:'));
+}
+
+/** Whether a string or list of strings has an element that passes `test`, or may (a token). */
+function someString(value: unknown, test: (s: string) => boolean): boolean {
+  if (Token.isUnresolved(value)) return true;
+  return listOf(value).some(v => typeof v !== 'string' || Token.isUnresolved(v) || test(v));
+}
+
+/** A member of a struct property, as CloudFormation (`ClientSecret`) or as an L1 (`clientSecret`) names it. */
+function field(struct: any, name: string): any {
+  if (!isPlainObject(struct)) return undefined;
+  return struct[name] ?? struct[name.charAt(0).toLowerCase() + name.slice(1)];
 }
 
 /** aws-cdk-lib's merge of overrides: objects merge key by key (into arrays by index), `undefined` deletes. */
@@ -540,7 +581,7 @@ function deepMerge(target: any, source: any): any {
  * merges them, which would change what later code may still add.
  */
 function resolve(res: CfnResource, value: unknown): any {
-  return value === undefined ? undefined : Stack.of(res).resolve(renderPolicyDocuments(value));
+  return value === undefined ? undefined : Stack.of(res).resolve(value);
 }
 
 /** Replaces `iam.PolicyDocument`s (in plain objects and arrays) by their rendering, which does not freeze them. */

@@ -203,6 +203,14 @@ describe('OidcAudience', () => {
     expect(rulesOf(findings)).toEqual(['OidcAudience', 'OidcTenantSubject']);
   });
 
+  test('finds a federated statement next to service statements (iam.CompositePrincipal)', () => {
+    const findings = audit(s => role(s, new iam.CompositePrincipal(
+      new iam.ServicePrincipal('lambda.amazonaws.com'),
+      new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: { [SUB]: PINNED } }),
+    )));
+    expect(rulesOf(findings)).toEqual(['OidcAudience']);
+  });
+
   test('honours property overrides', () => {
     const findings = audit(s => {
       const r = new iam.CfnRole(s, 'Role', { assumeRolePolicyDocument: webIdentityTrust(GH_ARN, { StringEquals: { ...AUD, [SUB]: PINNED } }) });
@@ -426,6 +434,15 @@ describe('TokenExchangeAnyResource', () => {
       .addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sso-oauth:CreateTokenWithIAM'], resources: ['*'] })), true],
     ['rejects CreateTokenWithIAM on "*" (managed policy)', s => new iam.ManagedPolicy(s, 'Policy', {
       statements: [new iam.PolicyStatement({ actions: ['sso-oauth:CreateTokenWithIAM'], resources: ['*'] })],
+    }), true],
+    ['rejects CreateTokenWithIAM on "*" among other grants', s => new iam.ManagedPolicy(s, 'Policy', {
+      statements: [
+        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::bucket/*'] }),
+        new iam.PolicyStatement({ actions: ['sso-oauth:CreateTokenWithIAM'], resources: ['*'] }),
+      ],
+    }), true],
+    ['rejects an action only known at synth time (Lazy) that is CreateTokenWithIAM on "*"', s => new iam.ManagedPolicy(s, 'Policy', {
+      statements: [new iam.PolicyStatement({ actions: [Lazy.string({ produce: () => 'sso-oauth:CreateTokenWithIAM' })], resources: ['*'] })],
     }), true],
     ['passes other actions on "*"', s => new iam.ManagedPolicy(s, 'Policy', {
       statements: [new iam.PolicyStatement({ actions: ['sso:ListInstances', 'sso-oauth:CreateToken'], resources: ['*'] })],
