@@ -5,6 +5,7 @@
 import * as os from 'os';
 import { runIdentityCenterApplicationBench } from './identity-center-application.bench';
 import { runOidcProviderBench } from './oidc-provider.bench';
+import { runTrustedIdentityChecksBench } from './trusted-identity-checks.bench';
 import { runNativeTrustedTokenIssuerBench, runTrustedTokenIssuerBench } from './trusted-token-issuer.bench';
 import { runVerifiedAccessTrustProviderBench } from './verified-access-trust-provider.bench';
 
@@ -23,6 +24,8 @@ function main() {
   console.log(runIdentityCenterApplicationBench());
   console.log('## VerifiedAccessTrustProvider vs ec2.CfnVerifiedAccessTrustProvider (OIDC, Secrets Manager client secret; median of 21 interleaved samples (each sample synthesizes the app max(1, 100/n) times), after one warm-up, GC before each sample)\n');
   console.log(runVerifiedAccessTrustProviderBench());
+  console.log('## TrustedIdentityChecks: 1,000 roles of five trust styles over 3 stacks, synthesized with and without the aspect (median of 7 interleaved synths)\n');
+  console.log(runTrustedIdentityChecksBench());
   console.log();
 }
 

@@ -6,10 +6,11 @@
  * - A company identity provider with its own client ID and a thumbprint.
  * - IAM Identity Center trusts the same company IdP's tokens (trusted identity propagation); pass your instance with
  *   `-c instanceArn=arn:aws:sso:::instance/ssoins-...` (`aws sso-admin list-instances`).
+ * - TrustedIdentityChecks audits every federated trust of the app at synth time (it finds nothing here).
  */
-import { App, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { App, Aspects, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { GitHubActionsSubject, OidcProvider, TerraformCloudSubject, TrustedTokenIssuer, TrustedTokenIssuerConfiguration } from '../src';
+import { GitHubActionsSubject, OidcProvider, TerraformCloudSubject, TrustedIdentityChecks, TrustedTokenIssuer, TrustedTokenIssuerConfiguration } from '../src';
 
 const app = new App();
 const stack = new Stack(app, 'TrustedIdentityExample', {
@@ -54,4 +55,5 @@ new TrustedTokenIssuer(stack, 'CorporateIssuer', {
 });
 
 Tags.of(stack).add('owner', 'platform-security');
+Aspects.of(app).add(new TrustedIdentityChecks());
 app.synth();

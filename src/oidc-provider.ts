@@ -2,6 +2,7 @@ import { CfnJson, IResource, RemovalPolicy, Resource, Stack, Tags, Token } from 
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { resourcePathOf, stripHttps } from './private/arn';
+import { hasWildcard, matchesAnyTenant, profileOf } from './private/issuers';
 import { apiConstraint, cfnConstraint, checkList, checkString, checkTags, checkTagsAtSynth, fail, warn } from './private/validation';
 
 const CREATE = 'iam:CreateOpenIDConnectProvider';
@@ -114,45 +115,6 @@ export interface OidcPrincipalOptions {
   readonly conditions?: { [operator: string]: any };
 }
 
-/** What the library knows about well-known issuers (by host). */
-interface IssuerProfile {
-  readonly name: string;
-  /** Anyone can get tokens from this issuer: a missing or wildcard subject opens the role to the world. */
-  readonly multiTenant: boolean;
-  /** The documented default audience for AWS. */
-  readonly defaultAudience?: string;
-  /** Subject prefixes followed by the tenant's name up to `separator`, so that `repo:*` is recognised as "any tenant". */
-  readonly tenantPrefixes: Array<{ prefix: string; separator: string }>;
-}
-
-const ISSUER_PROFILES: { [issuer: string]: IssuerProfile } = {
-  'token.actions.githubusercontent.com': {
-    name: 'GitHub Actions',
-    multiTenant: true,
-    defaultAudience: 'sts.amazonaws.com',
-    tenantPrefixes: [{ prefix: 'repo:', separator: '/' }],
-  },
-  'gitlab.com': {
-    name: 'GitLab.com',
-    multiTenant: true,
-    defaultAudience: 'https://gitlab.com',
-    tenantPrefixes: [{ prefix: 'project_path:', separator: '/' }],
-  },
-  'app.terraform.io': {
-    name: 'HCP Terraform',
-    multiTenant: true,
-    defaultAudience: 'aws.workload.identity',
-    tenantPrefixes: [{ prefix: 'organization:', separator: ':' }],
-  },
-};
-
-function profileOf(issuer: string): IssuerProfile | undefined {
-  if (Token.isUnresolved(issuer)) return undefined;
-  // GitHub Enterprise Cloud with a unique issuer URL: token.actions.githubusercontent.com/<enterprise>.
-  const host = issuer.split('/')[0];
-  return ISSUER_PROFILES[host];
-}
-
 abstract class OidcProviderBase extends Resource implements IOidcProvider {
   public abstract readonly oidcProviderArn: string;
   public abstract readonly oidcProviderIssuer: string;
@@ -205,8 +167,8 @@ abstract class OidcProviderBase extends Resource implements IOidcProvider {
       conditions[op] = { ...(conditions[op] ?? {}), [`${issuer}:${key}`]: value };
     };
     add('StringEquals', 'aud', audiences);
-    add('StringEquals', 'sub', subjects.filter(s => Token.isUnresolved(s) || !/[*?]/.test(s)));
-    add('StringLike', 'sub', subjects.filter(s => !Token.isUnresolved(s) && /[*?]/.test(s)));
+    add('StringEquals', 'sub', subjects.filter(s => Token.isUnresolved(s) || !hasWildcard(s)));
+    add('StringLike', 'sub', subjects.filter(s => !Token.isUnresolved(s) && hasWildcard(s)));
     for (const [op, block] of Object.entries(options.conditions ?? {})) {
       conditions[op] = { ...(conditions[op] ?? {}), ...block };
     }
@@ -222,21 +184,6 @@ abstract class OidcProviderBase extends Resource implements IOidcProvider {
     }
     return new iam.OpenIdConnectPrincipal(this, conditions);
   }
-}
-
-/**
- * Whether a subject pattern can match tokens of other tenants: it starts with a wildcard, or the tenant segment
- * after a tenant prefix (`repo:<owner>/`, `project_path:<group>/`, `organization:<org>:`) has one
- * (`repo:octo*` also matches `repo:octo-evil/...`).
- */
-function matchesAnyTenant(subject: string, profile: IssuerProfile): boolean {
-  if (/^[*?]/.test(subject)) return true;
-  return profile.tenantPrefixes.some(({ prefix, separator }) => {
-    if (!subject.startsWith(prefix)) return false;
-    const rest = subject.slice(prefix.length);
-    const end = rest.indexOf(separator);
-    return /[*?]/.test(end < 0 ? rest : rest.slice(0, end));
-  });
 }
 
 /**

@@ -1,0 +1,111 @@
+import { Token } from 'aws-cdk-lib';
+
+/**
+ * What the library knows about well-known OIDC issuers, by host: who may get tokens from them, the audience AWS
+ * guides configure, how their `sub` claim names the tenant, and which other claims pin a tenant.
+ *
+ * Used by `OidcProvider.principal()` (to refuse open trust policies) and by `TrustedIdentityChecks` (to find them in
+ * trust policies written by anyone).
+ */
+export interface IssuerProfile {
+  readonly name: string;
+  /** Anyone can get tokens from this issuer: a missing or wildcard subject opens the role to the world. */
+  readonly multiTenant: boolean;
+  /** The documented default audience for AWS. */
+  readonly defaultAudience?: string;
+  /** Subject prefixes followed by the tenant's name up to `separator`, so that `repo:*` is recognised as "any tenant". */
+  readonly tenantPrefixes: ReadonlyArray<TenantSegment>;
+  /**
+   * Claims other than `sub` whose value names the tenant (an owner, namespace or organization, by id or name):
+   * a trust policy that pins one of them (no wildcard in the tenant part) is restricted to one tenant.
+   * `separator` is set when the value continues after the tenant (`repository` is `owner/repo`).
+   */
+  readonly tenantClaims: { readonly [claim: string]: TenantSegment };
+}
+
+/** Where the tenant's name is in a claim value: after `prefix`, up to `separator` (or the end). */
+export interface TenantSegment {
+  readonly prefix: string;
+  readonly separator?: string;
+}
+
+/**
+ * Claims from the issuers' token references: GitHub "OpenID Connect reference" (sub `repo:OWNER/REPO:...`,
+ * `repository_owner`, `repository_owner_id`, `repository`, `repository_id`, `enterprise`, `enterprise_id`), GitLab "ID
+ * token authentication" (sub `project_path:GROUP/PROJECT:...`, `namespace_id`, `namespace_path`, `project_id`,
+ * `project_path`), HCP Terraform "Workload identity tokens" (sub `organization:ORG:project:...`,
+ * `terraform_organization_id`, `terraform_organization_name`).
+ */
+const ISSUER_PROFILES: { [issuer: string]: IssuerProfile } = {
+  'token.actions.githubusercontent.com': {
+    name: 'GitHub Actions',
+    multiTenant: true,
+    defaultAudience: 'sts.amazonaws.com',
+    tenantPrefixes: [{ prefix: 'repo:', separator: '/' }],
+    tenantClaims: {
+      repository_owner: { prefix: '' },
+      repository_owner_id: { prefix: '' },
+      repository: { prefix: '', separator: '/' },
+      repository_id: { prefix: '' },
+      enterprise: { prefix: '' },
+      enterprise_id: { prefix: '' },
+    },
+  },
+  'gitlab.com': {
+    name: 'GitLab.com',
+    multiTenant: true,
+    defaultAudience: 'https://gitlab.com',
+    tenantPrefixes: [{ prefix: 'project_path:', separator: '/' }],
+    tenantClaims: {
+      namespace_id: { prefix: '' },
+      namespace_path: { prefix: '', separator: '/' },
+      project_id: { prefix: '' },
+      project_path: { prefix: '', separator: '/' },
+    },
+  },
+  'app.terraform.io': {
+    name: 'HCP Terraform',
+    multiTenant: true,
+    defaultAudience: 'aws.workload.identity',
+    tenantPrefixes: [{ prefix: 'organization:', separator: ':' }],
+    tenantClaims: {
+      terraform_organization_id: { prefix: '' },
+      terraform_organization_name: { prefix: '' },
+    },
+  },
+};
+
+/** The profile of an issuer (`host/path`, no scheme), or `undefined` for unknown issuers and tokens. */
+export function profileOf(issuer: string): IssuerProfile | undefined {
+  if (Token.isUnresolved(issuer)) return undefined;
+  // GitHub Enterprise Cloud with a unique issuer URL: token.actions.githubusercontent.com/<enterprise>.
+  const host = issuer.split('/')[0];
+  return ISSUER_PROFILES[host];
+}
+
+/** The profiles of all multi-tenant issuers (for trust policies whose issuer is only known at deploy time). */
+export function multiTenantProfiles(): IssuerProfile[] {
+  return Object.values(ISSUER_PROFILES).filter(p => p.multiTenant);
+}
+
+/** `*` and `?`: the wildcards of `StringLike`. */
+export function hasWildcard(value: string): boolean {
+  return /[*?]/.test(value);
+}
+
+/**
+ * Whether a subject pattern can match tokens of other tenants: it starts with a wildcard, or the tenant segment
+ * after a tenant prefix (`repo:<owner>/`, `project_path:<group>/`, `organization:<org>:`) has one
+ * (`repo:octo*` also matches `repo:octo-evil/...`).
+ */
+export function matchesAnyTenant(subject: string, profile: IssuerProfile): boolean {
+  if (/^[*?]/.test(subject)) return true;
+  return profile.tenantPrefixes.some(segment => subject.startsWith(segment.prefix) && hasWildcard(tenantPart(subject, segment)));
+}
+
+/** The tenant part of a value that starts with `segment.prefix`. */
+export function tenantPart(value: string, segment: TenantSegment): string {
+  const rest = value.slice(segment.prefix.length);
+  const end = segment.separator ? rest.indexOf(segment.separator) : -1;
+  return end < 0 ? rest : rest.slice(0, end);
+}

@@ -1,0 +1,647 @@
+import { Annotations, CfnResource, DefaultTokenResolver, IAspect, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { hasWildcard, IssuerProfile, matchesAnyTenant, multiTenantProfiles, profileOf, TenantSegment, tenantPart } from './private/issuers';
+import { fail, warn } from './private/validation';
+
+/** How bad a finding is: an error fails `cdk synth`/`cdk deploy`, a warning is shown. */
+type Level = 'error' | 'warning';
+
+/** One rule of the audit: its stable id, level and the fix shown with every finding. */
+interface Rule {
+  readonly level: Level;
+  readonly why: string;
+  readonly fix: string;
+}
+
+/**
+ * The rule table (also in the README). Ids are public contract: they appear in messages and in `acknowledge()`.
+ *
+ * Sources: IAM User Guide, "Set operators for multivalued context keys" (ForAllValues: is true when the key is absent
+ * from the request; ForAnyValue: is meant for multivalued keys) and "Available keys for OIDC federation" (`<issuer>:aud`,
+ * `<issuer>:sub`; Cognito identity pools: `cognito-identity.amazonaws.com:aud`/`:amr`, `amr` multivalued, tested with
+ * ForAnyValue:StringLike in the Cognito Developer Guide's role trust example); AWS::EC2::VerifiedAccessTrustProvider
+ * `OidcOptions`/`NativeApplicationOidcOptions.ClientSecret` (CloudFormation resource reference); Service Authorization
+ * Reference for `sso-oauth` (CreateTokenWithIAM takes an application ARN as `clientId`, the resource it authorizes on);
+ * IAM Identity Center User Guide, "Identity-enhanced IAM role sessions" and the S3 Access Grants / OpenSearch trust
+ * policies that pin `sts:RequestContextProviders` to `arn:aws:iam::aws:contextProvider/IdentityCenter`.
+ */
+const RULES = {
+  OidcAudience: {
+    level: 'error',
+    why: 'Without an audience check the role accepts tokens the issuer minted for any other client or cloud, including ones anybody can obtain.',
+    fix: 'add StringEquals on "<issuer>:aud" with your client ID (e.g. sts.amazonaws.com for GitHub Actions), or use OidcProvider.principal().',
+  },
+  OidcTenantSubject: {
+    level: 'error',
+    why: 'The issuer mints tokens for anyone with an account: without a subject pinned to your organization, any of its users in the world can assume the role.',
+    fix: 'add a "<issuer>:sub" condition naming your tenant without wildcards (e.g. repo:my-org/my-app:ref:refs/heads/main), or pin a tenant claim (repository_owner_id, namespace_id, terraform_organization_name), or use OidcProvider.principal() with the subject helpers.',
+  },
+  OidcForAllValues: {
+    level: 'error',
+    why: 'ForAllValues: is true when the claim is missing from the request, so the condition restricts nothing; the claim is single-valued, where the set operator has no use.',
+    fix: 'use the plain operator (StringEquals / StringLike) without ForAllValues:.',
+  },
+  OidcForAnyValue: {
+    level: 'warning',
+    why: 'The claim is single-valued: ForAnyValue: behaves like the plain operator today but says something else, and invites a later switch to ForAllValues:.',
+    fix: 'use the plain operator (StringEquals / StringLike) without ForAnyValue:.',
+  },
+  OidcSubjectStringEquals: {
+    level: 'warning',
+    why: 'StringEquals compares "*" and "?" literally, so this subject never matches the tokens the author meant.',
+    fix: 'use StringLike for subjects with wildcards, or drop the wildcard.',
+  },
+  OidcAudienceWildcard: {
+    level: 'warning',
+    why: 'An audience with a wildcard accepts tokens minted for other clients.',
+    fix: 'name the exact audience with StringEquals.',
+  },
+  VerifiedAccessPlaintextSecret: {
+    level: 'error',
+    why: 'The client secret is written into the template, where anyone who can read the stack, its history or the cloud assembly sees it.',
+    fix: 'pass a dynamic reference: SecretValue.secretsManager(...) or SecretValue.ssmSecure(...).',
+  },
+  SetContextProvider: {
+    level: 'warning',
+    why: 'Without a context-provider condition the caller may set identity context from any provider on the session.',
+    fix: 'add a "sts:RequestContextProviders" condition naming arn:<partition>:iam::aws:contextProvider/IdentityCenter.',
+  },
+  SetContextSessionDuration: {
+    level: 'warning',
+    why: 'An identity-enhanced session outlives the user\'s access: a user removed from Identity Center keeps the session until it expires.',
+    fix: 'keep maxSessionDuration at 1 hour (3,600 s) or less for roles that receive identity context.',
+  },
+  TokenExchangeAnyResource: {
+    level: 'warning',
+    why: 'CreateTokenWithIAM on "*" lets the principal exchange tokens for every Identity Center application of the account, not just its own.',
+    fix: 'name the application ARNs (arn:<partition>:sso::<account>:application/<instance id>/<application id>) as resources.',
+  },
+} satisfies { [id: string]: Rule };
+
+type RuleId = keyof typeof RULES;
+
+const ACKS = Symbol.for('cdk-trusted-identity.TrustedIdentityChecks.acknowledgements');
+const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
+const SET_CONTEXT = 'sts:SetContext';
+const TOKEN_EXCHANGE = 'sso-oauth:CreateTokenWithIAM';
+/** "MaxSessionDuration ... default 3600" (IAM CreateRole): longer sessions are an explicit choice. */
+const MAX_CONTEXT_SESSION = 3600;
+/** Claims documented as multi-valued, where set operators are right (Cognito identity pools' `amr`). */
+const MULTI_VALUED_CLAIMS = ['amr'];
+/** Stands for an unresolved part (a reference, a parameter) in a rendered string: no wildcard, not JSON-special. */
+const TOKEN = '«token»';
+const CFN_JSON = 'Custom::AWSCDKCfnJson';
+/** Resources with trust policies, identity policies or Verified Access OIDC options. */
+const AUDITED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::EC2::VerifiedAccessTrustProvider'];
+const OIDC_PROVIDER_TYPES: { [type: string]: string } = {
+  'AWS::IAM::OIDCProvider': 'Url',
+  'Custom::AWSCDKOpenIdConnectProvider': 'Url',
+};
+/** Resources that `Ref`/`Fn::GetAtt` in a trust policy are followed to. */
+const REFERENCED_TYPES = [...Object.keys(OIDC_PROVIDER_TYPES), CFN_JSON];
+
+/**
+ * An aspect that audits every federated trust of an app, whoever wrote it: role trust policies (from any library,
+ * L1s and raw `CfnResource`s, nested stacks), identity policies and Verified Access trust providers.
+ *
+ * ```ts
+ * import { App, Aspects } from 'aws-cdk-lib';
+ * import { TrustedIdentityChecks } from 'cdk-trusted-identity';
+ *
+ * declare const app: App;
+ * Aspects.of(app).add(new TrustedIdentityChecks());
+ * ```
+ *
+ * Each finding is an annotation on the offending resource whose message starts with the rule id in brackets:
+ * errors (which fail `cdk synth` and `cdk deploy`) and warnings (id `cdk-trusted-identity:<ruleId>`). When a rule
+ * cannot decide (a condition or principal that is only known at deploy time) it reports a warning saying so, never
+ * an error. The aspect never changes a resource and never throws for a finding.
+ */
+export class TrustedIdentityChecks implements IAspect {
+  /**
+   * Acknowledges the findings of one rule on a construct and its children. They are then reported as info
+   * annotations that keep the reason.
+   *
+   * @param construct the construct (e.g. a role) whose findings are acknowledged, children included
+   * @param ruleId the rule id, e.g. `OidcTenantSubject`
+   * @param reason why the finding is acceptable (required; it is shown with the finding)
+   */
+  public static acknowledge(construct: IConstruct, ruleId: string, reason: string): void {
+    if (!Object.prototype.hasOwnProperty.call(RULES, ruleId)) {
+      fail(construct, 'ruleId', ruleId, `must be one of ${Object.keys(RULES).map(r => JSON.stringify(r)).join(', ')}`);
+    }
+    if (typeof reason !== 'string' || reason.trim().length === 0) {
+      fail(construct, 'reason', reason, `must say why the ${ruleId} finding is acceptable (an acknowledgement is never silent)`);
+    }
+    const holder = construct as any;
+    const acks: Map<string, string> = holder[ACKS] ?? new Map();
+    acks.set(ruleId, reason);
+    holder[ACKS] = acks;
+  }
+
+  /** Resources by logical id, per app: to follow `Ref`/`Fn::GetAtt` to OIDC providers and `CfnJson` values. */
+  private readonly indexes = new WeakMap<IConstruct, Map<string, CfnResource[]>>();
+  /** The issuer of each OIDC provider resource met so far (`undefined`: only known at deploy time). */
+  private readonly providerIssuers = new WeakMap<CfnResource, string | undefined>();
+
+  public visit(node: IConstruct): void {
+    if (!CfnResource.isCfnResource(node)) return;
+    const res = node as CfnResource;
+    const type = res.cfnResourceType;
+    if (!AUDITED_TYPES.includes(type)) return;
+    try {
+      if (type === 'AWS::EC2::VerifiedAccessTrustProvider') {
+        this.checkVerifiedAccess(res);
+        return;
+      }
+      if (type === 'AWS::IAM::Role') this.checkRole(res);
+      this.checkIdentityPolicies(res);
+    } catch (e: any) {
+      // The audit never breaks a synth: a resource it cannot read is reported (synth reports the cause itself).
+      warn(res, 'auditFailed', `[TrustedIdentityChecks] Could not audit this ${type} (${e?.message ?? e}). Check its trust by hand.`);
+    }
+  }
+
+  private checkRole(role: CfnResource): void {
+    const doc = propertyOf(role, 'AssumeRolePolicyDocument', pruneStatements(mayConcernTrust));
+    let setsContext = false;
+    for (const st of statementsOf(doc)) {
+      if (st.Effect !== 'Allow') continue;
+      const actions = listOf(st.Action);
+      const federated = listOf(st.Principal?.Federated);
+      if (federated.length > 0) {
+        const conditions = conditionsOf(this, role, st.Condition);
+        const webIdentity = actions.some(a => typeof a === 'string' && actionMatches(a, WEB_IDENTITY));
+        this.checkOperators(role, conditions);
+        if (webIdentity) {
+          for (const f of federated) {
+            const issuer = this.issuerOf(role, f);
+            this.checkAudience(role, issuer, conditions);
+            this.checkTenant(role, issuer, conditions);
+          }
+        }
+      }
+      if (actions.some(a => typeof a === 'string' && actionMatches(a, SET_CONTEXT))) {
+        setsContext = true;
+        this.checkContextProvider(role, conditionsOf(this, role, st.Condition));
+      }
+    }
+    if (setsContext) {
+      const duration = propertyOf(role, 'MaxSessionDuration');
+      if (typeof duration === 'number' && duration > MAX_CONTEXT_SESSION) {
+        this.report(role, 'SetContextSessionDuration', `The role receives identity context (sts:SetContext) and has MaxSessionDuration ${duration} s (more than ${MAX_CONTEXT_SESSION} s).`);
+      }
+    }
+  }
+
+  /** Rule OidcAudience: a web identity statement must check the audience of its issuer. */
+  private checkAudience(role: CfnResource, issuer: string | undefined, c: Conditions): void {
+    const blocks = c.blocks.filter(b => b.claim === 'aud' && keyMayBeFor(b, issuer) && pins(b));
+    if (blocks.some(b => b.values === undefined || b.values.some(v => v !== '*'))) return;
+    const who = issuer ? `"${issuer}"` : 'an OIDC provider that is only known at deploy time';
+    if (c.unresolved) {
+      this.undecided(role, 'OidcAudience', `Could not decide whether the trust of ${who} checks the audience: a condition is only known at deploy time.`);
+      return;
+    }
+    this.report(role, 'OidcAudience', `The trust policy lets web identities of ${who} assume the role (sts:AssumeRoleWithWebIdentity) without a StringEquals condition on "${issuer ?? '<issuer>'}:aud".`);
+  }
+
+  /** Rule OidcTenantSubject: multi-tenant issuers need a subject (or another claim) pinned to one tenant. */
+  private checkTenant(role: CfnResource, issuer: string | undefined, c: Conditions): void {
+    const candidates: Array<{ profile: IssuerProfile; issuer?: string }> = [];
+    let decided = true;
+    if (issuer !== undefined) {
+      const p = profileOf(issuer);
+      if (p?.multiTenant) candidates.push({ profile: p, issuer });
+    } else {
+      // The provider is a token: its condition keys usually still name the issuer.
+      const named = [...new Set(c.blocks.filter(b => b.claimKey && !b.prefix.includes(TOKEN)).map(b => b.prefix))];
+      for (const prefix of named) {
+        const p = profileOf(prefix);
+        if (p?.multiTenant) candidates.push({ profile: p, issuer: prefix });
+      }
+      if (named.length === 0) {
+        decided = false;
+        candidates.push(...multiTenantProfiles().map(profile => ({ profile })));
+      }
+    }
+    for (const { profile, issuer: keyIssuer } of candidates) {
+      let verdict = 'no' as Verdict;
+      const open: string[] = [];
+      for (const b of c.blocks) {
+        if (!pins(b) || !keyMayBeFor(b, keyIssuer)) continue;
+        const segment = b.claim === 'sub' ? undefined : profile.tenantClaims[b.claim];
+        if (b.claim !== 'sub' && !segment) continue;
+        const v = blockPinsTenant(b, profile, segment);
+        if (v === 'no' && b.values) open.push(...b.values.filter(x => valuePinsTenant(x, b, profile, segment) === 'no'));
+        verdict = v === 'yes' || verdict === 'yes' ? 'yes' : v === 'maybe' ? 'maybe' : verdict;
+      }
+      if (verdict === 'yes') continue;
+      if (verdict === 'maybe' || c.unresolved || !decided) {
+        const who = decided ? `"${keyIssuer}" is pinned to one ${profile.name} tenant` : 'an OIDC provider that is only known at deploy time is pinned to one tenant, should it be a multi-tenant issuer (GitHub Actions, GitLab.com, HCP Terraform)';
+        this.undecided(role, 'OidcTenantSubject', `Could not decide whether the trust of ${who}: a subject, condition or the issuer is only known at deploy time.`);
+        return;
+      }
+      const what = open.length > 0
+        ? `allows the subject${open.length > 1 ? 's' : ''} ${open.map(s => JSON.stringify(s)).join(', ')}, which match${open.length > 1 ? '' : 'es'} every ${profile.name} tenant`
+        : `has no condition on "${keyIssuer ?? issuer}:sub" (nor on a tenant claim)`;
+      this.report(role, 'OidcTenantSubject', `The trust policy of ${profile.name} (a multi-tenant issuer) ${what}.`);
+      return;
+    }
+  }
+
+  /** Rules OidcForAllValues, OidcForAnyValue, OidcSubjectStringEquals, OidcAudienceWildcard. */
+  private checkOperators(role: CfnResource, c: Conditions): void {
+    for (const b of c.blocks) {
+      if (!b.claimKey) continue;
+      if (b.set && !MULTI_VALUED_CLAIMS.includes(b.claim)) {
+        const id = b.set === 'ForAllValues' ? 'OidcForAllValues' : 'OidcForAnyValue';
+        this.report(role, id, `The condition ${b.operator} on "${b.key}" uses a set operator on a single-valued claim.`);
+      }
+      const wild = (b.values ?? []).filter(v => hasWildcard(v));
+      if (b.claim === 'sub' && b.base.startsWith('StringEquals') && wild.length > 0) {
+        this.report(role, 'OidcSubjectStringEquals', `The condition ${b.operator} on "${b.key}" has the subject ${wild.map(v => JSON.stringify(v)).join(', ')} with a wildcard.`);
+      }
+      if (b.claim === 'aud' && b.base === 'StringLike' && wild.length > 0) {
+        this.report(role, 'OidcAudienceWildcard', `The condition ${b.operator} on "${b.key}" has the audience ${wild.map(v => JSON.stringify(v)).join(', ')} with a wildcard.`);
+      }
+    }
+  }
+
+  /** Rule SetContextProvider. */
+  private checkContextProvider(role: CfnResource, c: Conditions): void {
+    // sts:RequestContextProviders is multi-valued: AWS's examples (S3 Access Grants, OpenSearch, Q) pin it with
+    // "ForAllValues:ArnEquals": { "sts:RequestContextProviders": "arn:aws:iam::aws:contextProvider/IdentityCenter" },
+    // so any positive operator counts, set operators included.
+    if (c.blocks.some(b => b.key.toLowerCase() === 'sts:requestcontextproviders' && !b.base.includes('Not') && b.base !== 'Null')) return;
+    if (c.unresolved) {
+      this.undecided(role, 'SetContextProvider', 'Could not decide whether sts:SetContext is restricted to a context provider: a condition is only known at deploy time.');
+      return;
+    }
+    this.report(role, 'SetContextProvider', 'The trust policy allows sts:SetContext without a "sts:RequestContextProviders" condition.');
+  }
+
+  /** Rule TokenExchangeAnyResource, on identity policies (inline or managed). */
+  private checkIdentityPolicies(res: CfnResource): void {
+    // Inline policies of roles, users and groups; the document of policies and managed policies.
+    const prune = pruneStatements(mayConcernTokenExchange);
+    const policies = propertyOf(res, 'Policies', (list: unknown) => Array.isArray(list)
+      ? list.map(p => isPlainObject(p) ? Object.fromEntries(Object.entries(p).map(([k, v]) => [k, /^policyDocument$/i.test(k) ? prune(v) : v])) : p)
+      : list);
+    const docs: unknown[] = Array.isArray(policies) ? policies.map(p => field(p, 'PolicyDocument')) : [];
+    docs.push(propertyOf(res, 'PolicyDocument', prune));
+    for (const doc of docs) {
+      for (const st of statementsOf(doc)) {
+        if (st.Effect !== 'Allow') continue;
+        const exchange = listOf(st.Action).find(a => typeof a === 'string' && a.toLowerCase().startsWith('sso-oauth:') && actionMatches(a, TOKEN_EXCHANGE));
+        if (exchange && listOf(st.Resource).includes('*')) {
+          this.report(res, 'TokenExchangeAnyResource', `The policy allows ${exchange} on Resource "*".`);
+        }
+      }
+    }
+  }
+
+  /** Rule VerifiedAccessPlaintextSecret. */
+  private checkVerifiedAccess(res: CfnResource): void {
+    for (const options of ['OidcOptions', 'NativeApplicationOidcOptions']) {
+      const secret = field(propertyOf(res, options), 'ClientSecret');
+      if (secret === undefined) continue;
+      const text = render(secret);
+      if (text.startsWith('{{resolve:')) continue;
+      if (!text.includes(TOKEN)) {
+        this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret is a literal string (${text.length} characters) in the template.`);
+      } else if (typeof secret !== 'object' || 'Fn::Join' in secret || 'Fn::Sub' in secret) {
+        this.undecided(res, 'VerifiedAccessPlaintextSecret', `Could not decide whether ${options}.ClientSecret is a secret written into the template: it is built from literal text and values only known at deploy time.`);
+      }
+    }
+  }
+
+  /**
+   * The issuer (`host/path`) of a `Federated` principal of a web identity statement, or `undefined` when it is only
+   * known at deploy time: `cognito-identity.amazonaws.com`, a literal or `Fn::Join`/`Fn::Sub`-built
+   * `arn:...:oidc-provider/<issuer>`, a `Ref`/`Fn::GetAtt` to an OIDC provider of the app, or a web identity
+   * provider's name (`accounts.google.com`).
+   */
+  private issuerOf(scope: CfnResource, federated: unknown): string | undefined {
+    const target = referenceTarget(federated);
+    if (target) {
+      const provider = this._lookup(scope, target);
+      const type = provider ? OIDC_PROVIDER_TYPES[provider.cfnResourceType] : undefined;
+      if (!provider || !type) return undefined;
+      // Many roles trust one provider: its URL is read once.
+      if (!this.providerIssuers.has(provider)) {
+        const url = render(propertyOf(provider, type));
+        this.providerIssuers.set(provider, url.includes(TOKEN) ? undefined : url.replace(/^https:\/\//, ''));
+      }
+      return this.providerIssuers.get(provider);
+    }
+    const text = render(federated);
+    const marker = ':oidc-provider/';
+    const i = text.indexOf(marker);
+    const issuer = i >= 0 ? text.slice(i + marker.length) : text.startsWith('arn:') ? TOKEN : text;
+    return issuer.includes(TOKEN) || issuer.length === 0 ? undefined : issuer;
+  }
+
+  /**
+   * The resource with this logical id: in the stack of `scope` first, else the only one in the app.
+   * @internal
+   */
+  public _lookup(scope: CfnResource, logicalId: string): CfnResource | undefined {
+    const root = scope.node.root;
+    let index = this.indexes.get(root);
+    if (!index) {
+      index = new Map();
+      for (const c of root.node.findAll()) {
+        // Only what references are followed to: resolving every logical id would hash every construct path.
+        if (!CfnResource.isCfnResource(c) || !REFERENCED_TYPES.includes((c as CfnResource).cfnResourceType)) continue;
+        const r = c as CfnResource;
+        const id = Stack.of(r).resolve(r.logicalId);
+        index.set(id, [...(index.get(id) ?? []), r]);
+      }
+      this.indexes.set(root, index);
+    }
+    const found = index.get(logicalId) ?? [];
+    const stack = Stack.of(scope);
+    return found.find(r => Stack.of(r) === stack) ?? (found.length === 1 ? found[0] : undefined);
+  }
+
+  private report(node: CfnResource, id: RuleId, what: string): void {
+    const rule: Rule = RULES[id];
+    this.annotate(node, id, rule.level, `[${id}] ${what} ${rule.why} Fix: ${rule.fix}`);
+  }
+
+  private undecided(node: CfnResource, id: RuleId, what: string): void {
+    this.annotate(node, id, 'warning', `[${id}] ${what} Check it by hand, or acknowledge it with TrustedIdentityChecks.acknowledge(). Fix if needed: ${RULES[id].fix}`);
+  }
+
+  private annotate(node: CfnResource, id: RuleId, level: Level, message: string): void {
+    const reason = acknowledgementOf(node, id);
+    if (reason !== undefined) {
+      Annotations.of(node).addInfo(`${message} Acknowledged: ${reason}`);
+    } else if (level === 'error') {
+      Annotations.of(node).addError(message);
+    } else {
+      warn(node, id, message);
+    }
+  }
+}
+
+/** The reason given for `id` on the node or its closest scope, if any. */
+function acknowledgementOf(node: IConstruct, id: string): string | undefined {
+  for (const scope of [...node.node.scopes].reverse()) {
+    const reason = (scope as any)[ACKS]?.get(id);
+    if (reason !== undefined) return reason;
+  }
+  return undefined;
+}
+
+type Verdict = 'yes' | 'no' | 'maybe';
+
+/** One condition operator and key of a statement, parsed. */
+interface Block {
+  /** As written, e.g. `ForAllValues:StringLikeIfExists`. */
+  readonly operator: string;
+  /** Without set prefix and `IfExists`, e.g. `StringLike`. */
+  readonly base: string;
+  readonly set?: 'ForAllValues' | 'ForAnyValue';
+  readonly ifExists: boolean;
+  readonly key: string;
+  /** The key's issuer part (before the last `:`), e.g. `token.actions.githubusercontent.com`. */
+  readonly prefix: string;
+  /** The claim (after the last `:`), lower case, e.g. `sub`. */
+  readonly claim: string;
+  /** Whether the key is an OIDC claim of an issuer (`<host>:<claim>`), not a global or service key. */
+  readonly claimKey: boolean;
+  /** The values rendered as strings (unresolved parts as a placeholder), or `undefined` for a list token. */
+  readonly values?: string[];
+}
+
+interface Conditions {
+  readonly blocks: Block[];
+  /** Some part of the condition is only known at deploy time (an operator's block or the whole condition). */
+  readonly unresolved: boolean;
+}
+
+/** Parses a resolved `Condition`, expanding `CfnJson` blocks (how `OidcProvider.principal()` renders token issuers). */
+function conditionsOf(checks: TrustedIdentityChecks, scope: CfnResource, condition: unknown): Conditions {
+  if (condition === undefined) return { blocks: [], unresolved: false };
+  if (!isPlainObject(condition) || isIntrinsic(condition)) return { blocks: [], unresolved: true };
+  const blocks: Block[] = [];
+  let unresolved = false;
+  for (const [operator, raw] of Object.entries(condition)) {
+    let block: unknown = raw;
+    if (isIntrinsic(block)) block = expandCfnJson(checks, scope, block);
+    if (!isPlainObject(block) || isIntrinsic(block)) {
+      unresolved = true;
+      continue;
+    }
+    const m = /^(?:(ForAllValues|ForAnyValue):)?(.*?)(IfExists)?$/.exec(operator)!;
+    for (const [key, value] of Object.entries(block)) {
+      const colon = key.lastIndexOf(':');
+      const prefix = colon < 0 ? '' : key.slice(0, colon);
+      const values = Array.isArray(value) ? value.map(render) : isIntrinsic(value) && !('Fn::Join' in value) && !('Fn::Sub' in value) ? undefined : [render(value)];
+      blocks.push({
+        operator,
+        base: m[2],
+        set: m[1] as Block['set'],
+        ifExists: m[3] !== undefined,
+        key,
+        prefix,
+        claim: key.slice(colon + 1).toLowerCase(),
+        claimKey: prefix.includes('.') || prefix.includes(TOKEN),
+        values,
+      });
+    }
+  }
+  return { blocks, unresolved };
+}
+
+/** `{ "Fn::GetAtt": [<CfnJson resource>, "Value"] }` → the JSON it holds, with unresolved parts as placeholders. */
+function expandCfnJson(checks: TrustedIdentityChecks, scope: CfnResource, value: any): unknown {
+  const target = referenceTarget(value, 'Value');
+  const res = target ? checks._lookup(scope, target) : undefined;
+  if (!res || res.cfnResourceType !== CFN_JSON) return value;
+  try {
+    return JSON.parse(render(propertyOf(res, 'Value')));
+  } catch {
+    return value;
+  }
+}
+
+/** Whether a block is a positive test that the claim must pass (not negated, not vacuous when the claim is absent). */
+function pins(b: Block): boolean {
+  return ['StringEquals', 'StringEqualsIgnoreCase', 'StringLike'].includes(b.base) && b.set !== 'ForAllValues' && !b.ifExists;
+}
+
+/** Whether a condition key can be one of the issuer's (`<issuer>:<claim>`, case-insensitive as IAM compares keys). */
+function keyMayBeFor(b: Block, issuer: string | undefined): boolean {
+  if (!b.claimKey) return false;
+  if (issuer === undefined || b.prefix.includes(TOKEN)) return true;
+  return b.prefix.toLowerCase() === issuer.toLowerCase();
+}
+
+/** A block pins the tenant when every value it allows does. */
+function blockPinsTenant(b: Block, profile: IssuerProfile, segment: TenantSegment | undefined): Verdict {
+  if (b.values === undefined) return 'maybe';
+  const verdicts = b.values.map(v => valuePinsTenant(v, b, profile, segment));
+  if (verdicts.includes('no')) return 'no';
+  return verdicts.includes('maybe') ? 'maybe' : 'yes';
+}
+
+/** Whether one allowed value names one tenant: `sub` by the issuer's subject format, other claims by their tenant segment. */
+function valuePinsTenant(value: string, b: Block, profile: IssuerProfile, segment: TenantSegment | undefined): Verdict {
+  const like = b.base === 'StringLike';
+  if (segment) {
+    const tenant = tenantPart(value, segment);
+    if (tenant.includes(TOKEN)) return 'maybe';
+    return tenant.length === 0 || (like && hasWildcard(tenant)) ? 'no' : 'yes';
+  }
+  if (value.startsWith(TOKEN)) return 'maybe';
+  const subjectSegment = profile.tenantPrefixes.find(s => value.startsWith(s.prefix));
+  if (subjectSegment && tenantPart(value, subjectSegment).includes(TOKEN)) return 'maybe';
+  return value.length === 0 || (like && matchesAnyTenant(value, profile)) ? 'no' : 'yes';
+}
+
+/**
+ * One property as CloudFormation will see it: resolved, with the resource's raw overrides merged in as `CfnResource`
+ * does (`addPropertyOverride`, `addPropertyDeletionOverride`). Read from the resource's own properties (PascalCase on
+ * a raw `CfnResource`, camelCase on an L1, whose nested structs stay camelCase: read them with `field()`), without
+ * rendering all of them; a property with overrides is rendered the way the template is, so the merge is exact.
+ */
+function propertyOf(res: CfnResource, name: string, prune: (unresolved: any) => any = v => v): any {
+  const r = res as any;
+  const overrides = r.rawOverrides?.Properties;
+  if (!isPlainObject(overrides) || !(name in overrides)) {
+    const props = r.cfnProperties ?? {};
+    return resolve(res, prune(renderPolicyDocuments(name in props ? props[name] : props[name.charAt(0).toLowerCase() + name.slice(1)])));
+  }
+  const value = resolve(res, renderPolicyDocuments((r.renderProperties(r.cfnProperties) ?? {})[name]));
+  // Resolved like aws-cdk-lib does, keeping `undefined` (a deletion override).
+  const override = Tokenization.resolve(overrides[name], { scope: res, resolver: new DefaultTokenResolver(new StringConcat()), removeEmpty: false });
+  return deepMerge({ [name]: value }, { [name]: override })[name];
+}
+
+/**
+ * Keeps the statements of an unresolved policy document that `keep` cannot rule out, so that only those are resolved
+ * (resolving is most of the audit's cost; most roles trust a service and most policy statements are grants). A
+ * document or statement list that is itself a token is kept whole.
+ */
+function pruneStatements(keep: (statement: any) => boolean): (doc: any) => any {
+  return doc => {
+    if (!isPlainObject(doc) || !Array.isArray(doc.Statement)) return doc;
+    const kept = doc.Statement.filter((st: unknown) => !isPlainObject(st) || keep(st));
+    return kept.length > 0 ? { ...doc, Statement: kept } : undefined;
+  };
+}
+
+/** A trust statement that may allow a federated principal or `sts:SetContext` (tokens may be anything). */
+function mayConcernTrust(st: any): boolean {
+  if (st.Effect === 'Deny') return false;
+  const principal = st.Principal;
+  const federated = !isPlainObject(principal) || Token.isUnresolved(principal) || 'Federated' in principal;
+  return federated || someString(st.Action, a => actionMatches(a, SET_CONTEXT));
+}
+
+/** An identity-policy statement that may allow an `sso-oauth:` action. */
+function mayConcernTokenExchange(st: any): boolean {
+  return st.Effect !== 'Deny' && someString(st.Action, a => a.toLowerCase().startsWith('sso-oauth:'));
+}
+
+/** Whether a string or list of strings has an element that passes `test`, or may (a token). */
+function someString(value: unknown, test: (s: string) => boolean): boolean {
+  if (Token.isUnresolved(value)) return true;
+  return listOf(value).some(v => typeof v !== 'string' || Token.isUnresolved(v) || test(v));
+}
+
+/** A member of a struct property, as CloudFormation (`ClientSecret`) or as an L1 (`clientSecret`) names it. */
+function field(struct: any, name: string): any {
+  if (!isPlainObject(struct)) return undefined;
+  return struct[name] ?? struct[name.charAt(0).toLowerCase() + name.slice(1)];
+}
+
+/** aws-cdk-lib's merge of overrides: objects merge key by key (into arrays by index), `undefined` deletes. */
+function deepMerge(target: any, source: any): any {
+  for (const [key, value] of Object.entries(source)) {
+    if (isPlainObject(value)) {
+      if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
+      deepMerge(target[key], value);
+    } else if (value === undefined) {
+      delete target[key];
+    } else {
+      target[key] = value;
+    }
+  }
+  return target;
+}
+
+/**
+ * Resolves one property value. Only the properties a rule needs are resolved, so that the aspect does not freeze
+ * (cache) lazy values of other properties before later aspects have run. `iam.PolicyDocument`s are rendered with
+ * `toJSON()` first: resolving one directly freezes its statements and, with `@aws-cdk/aws-iam:minimizePolicies`,
+ * merges them, which would change what later code may still add.
+ */
+function resolve(res: CfnResource, value: unknown): any {
+  return value === undefined ? undefined : Stack.of(res).resolve(value);
+}
+
+/** Replaces `iam.PolicyDocument`s (in plain objects and arrays) by their rendering, which does not freeze them. */
+function renderPolicyDocuments(value: any): any {
+  if (Array.isArray(value)) return value.map(renderPolicyDocuments);
+  if (typeof value !== 'object' || value === null) return value;
+  if (typeof value.addStatements === 'function' && typeof value.toJSON === 'function' && typeof value.resolve === 'function') {
+    return value.toJSON();
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renderPolicyDocuments(v)]));
+}
+
+function statementsOf(doc: any): any[] {
+  if (!isPlainObject(doc)) return [];
+  return listOf((doc as any).Statement).filter(isPlainObject);
+}
+
+function listOf(value: unknown): any[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** A resolved value as a string, with every unresolved part (`Ref`, `Fn::GetAtt`, `${...}` of `Fn::Sub`) as a placeholder. */
+function render(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (isPlainObject(value)) {
+    const join = (value as any)['Fn::Join'];
+    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) return join[1].map(render).join(join[0]);
+    const sub = (value as any)['Fn::Sub'];
+    const template = Array.isArray(sub) ? sub[0] : sub;
+    if (typeof template === 'string') return template.replace(/\$\{(?!!)[^}]*\}/g, TOKEN);
+  }
+  return TOKEN;
+}
+
+/** The logical id a `Ref` or `Fn::GetAtt` (of `attribute`, default `Arn`) points to. */
+function referenceTarget(value: unknown, attribute = 'Arn'): string | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const v = value as any;
+  if (typeof v.Ref === 'string' && !v.Ref.startsWith('AWS::')) return v.Ref;
+  const att = typeof v['Fn::GetAtt'] === 'string' ? v['Fn::GetAtt'].split('.') : v['Fn::GetAtt'];
+  if (Array.isArray(att) && att[1] === attribute && typeof att[0] === 'string') return att[0];
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is { [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isIntrinsic(value: unknown): value is { [key: string]: unknown } {
+  if (!isPlainObject(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+}
+
+/** IAM action matching: case-insensitive, `*` and `?` wildcards. */
+function actionMatches(pattern: string, action: string): boolean {
+  if (!hasWildcard(pattern)) return pattern.toLowerCase() === action.toLowerCase();
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  return re.test(action);
+}

@@ -1,0 +1,558 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Aspects, CfnParameter, CfnResource, Duration, Fn, Lazy, NestedStack, SecretValue, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { Finding, findingsOf } from './findings';
+import { GitHubActionsSubject, OidcProvider, TrustedIdentityChecks } from '../src';
+
+const ACCOUNT = '123456789012';
+const GH = 'token.actions.githubusercontent.com';
+const GH_ARN = `arn:aws:iam::${ACCOUNT}:oidc-provider/${GH}`;
+const AUD = { [`${GH}:aud`]: 'sts.amazonaws.com' };
+const SUB = `${GH}:sub`;
+const IDENTITY_CENTER = 'arn:aws:iam::aws:contextProvider/IdentityCenter';
+
+type Conditions = { [operator: string]: { [key: string]: unknown } };
+
+/** Builds the stack (and returns the app) with the aspect applied, and returns its findings. */
+function audit(build: (stack: Stack) => void): Finding[] {
+  const app = new App();
+  const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: 'us-east-1' } });
+  build(stack);
+  Aspects.of(app).add(new TrustedIdentityChecks());
+  return findingsOf(app.synth());
+}
+
+function rulesOf(findings: Finding[], level?: string): string[] {
+  return findings.filter(f => level === undefined || f.level === level).map(f => f.rule).sort();
+}
+
+function webIdentityTrust(federated: unknown, conditions: Conditions): any {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Federated: federated }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: conditions }],
+  };
+}
+
+function role(scope: Construct, principal: iam.IPrincipal): iam.Role {
+  return new iam.Role(scope, 'Role', { assumedBy: principal });
+}
+
+/**
+ * Every way of writing a GitHub Actions trust that the aspect must see through, given the conditions of the statement.
+ * `addsAudience`: the style always renders an audience condition (OidcProvider.principal()).
+ */
+const STYLES: Array<{ name: string; addsAudience?: boolean; build: (stack: Stack, c: Conditions) => void }> = [
+  { name: 'iam.WebIdentityPrincipal (literal ARN)', build: (s, c) => role(s, new iam.WebIdentityPrincipal(GH_ARN, c)) },
+  { name: 'iam.FederatedPrincipal', build: (s, c) => role(s, new iam.FederatedPrincipal(GH_ARN, c, 'sts:AssumeRoleWithWebIdentity')) },
+  {
+    name: 'iam.OpenIdConnectPrincipal of iam.OpenIdConnectProvider (custom resource)',
+    build: (s, c) => role(s, new iam.OpenIdConnectPrincipal(new iam.OpenIdConnectProvider(s, 'Provider', { url: `https://${GH}` }), c)),
+  },
+  {
+    name: 'iam.OpenIdConnectPrincipal of iam.OidcProviderNative',
+    build: (s, c) => role(s, new iam.OpenIdConnectPrincipal(new iam.OidcProviderNative(s, 'Provider', { url: `https://${GH}`, clientIds: ['sts.amazonaws.com'] }), c)),
+  },
+  { name: 'iam.OpenIdConnectPrincipal of OidcProvider', build: (s, c) => role(s, new iam.OpenIdConnectPrincipal(OidcProvider.gitHubActions(s, 'Provider'), c)) },
+  {
+    name: 'OidcProvider.principal({ allowAnySubject, conditions })',
+    addsAudience: true,
+    build: (s, c) => role(s, OidcProvider.gitHubActions(s, 'Provider').principal({ allowAnySubject: true, conditions: c })),
+  },
+  { name: 'iam.CfnRole JSON, literal ARN', build: (s, c) => new iam.CfnRole(s, 'Role', { assumeRolePolicyDocument: webIdentityTrust(GH_ARN, c) }) },
+  {
+    name: 'iam.CfnRole JSON, Fn::Join ARN',
+    build: (s, c) => new iam.CfnRole(s, 'Role', {
+      assumeRolePolicyDocument: webIdentityTrust({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, `:oidc-provider/${GH}`]] }, c),
+    }),
+  },
+  {
+    name: 'iam.CfnRole JSON, Fn::Sub ARN',
+    build: (s, c) => new iam.CfnRole(s, 'Role', {
+      assumeRolePolicyDocument: webIdentityTrust({ 'Fn::Sub': `arn:\${AWS::Partition}:iam::\${AWS::AccountId}:oidc-provider/${GH}` }, c),
+    }),
+  },
+  {
+    name: 'raw CfnResource AWS::IAM::Role',
+    build: (s, c) => new CfnResource(s, 'Role', { type: 'AWS::IAM::Role', properties: { AssumeRolePolicyDocument: webIdentityTrust(GH_ARN, c) } }),
+  },
+  {
+    name: 'imported OidcProvider.fromIssuerUrl (token ARN)',
+    build: (s, c) => role(s, new iam.OpenIdConnectPrincipal(OidcProvider.fromIssuerUrl(s, 'Provider', `https://${GH}`), c)),
+  },
+  {
+    name: 'imported iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn',
+    build: (s, c) => role(s, new iam.OpenIdConnectPrincipal(iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(s, 'Provider', GH_ARN), c)),
+  },
+  {
+    name: 'provider in the parent stack, role in a nested stack',
+    build: (s, c) => role(new NestedStack(s, 'Nested'), new iam.OpenIdConnectPrincipal(OidcProvider.gitHubActions(s, 'Provider'), c)),
+  },
+  {
+    name: 'provider in another stack',
+    build: (s, c) => {
+      const provider = OidcProvider.gitHubActions(s, 'Provider');
+      role(new Stack(s.node.scope as App, 'Other', { env: { account: ACCOUNT, region: 'us-east-1' } }), new iam.OpenIdConnectPrincipal(provider, c));
+    },
+  },
+];
+
+const PINNED = GitHubActionsSubject.branch('my-org', 'my-app', 'main');
+
+/** For each rule: the conditions of a flagged trust and of a clean look-alike. */
+const CONDITION_RULES: Array<{ rule: string; level: string; flagged: Conditions; clean: Conditions }> = [
+  {
+    rule: 'OidcAudience',
+    level: 'error',
+    flagged: { StringEquals: { [SUB]: PINNED } },
+    clean: { StringEquals: { ...AUD, [SUB]: PINNED } },
+  },
+  {
+    rule: 'OidcTenantSubject',
+    level: 'error',
+    flagged: { StringEquals: AUD, StringLike: { [SUB]: 'repo:*' } },
+    clean: { StringEquals: { ...AUD, [`${GH}:repository_owner_id`]: '1234567' }, StringLike: { [SUB]: 'repo:*' } },
+  },
+  {
+    rule: 'OidcForAllValues',
+    level: 'error',
+    flagged: { 'StringEquals': AUD, 'ForAllValues:StringLike': { [SUB]: 'repo:my-org/*' } },
+    clean: { StringEquals: AUD, StringLike: { [SUB]: 'repo:my-org/*' } },
+  },
+  {
+    rule: 'OidcForAnyValue',
+    level: 'warning',
+    flagged: { 'StringEquals': AUD, 'ForAnyValue:StringLike': { [SUB]: 'repo:my-org/*' } },
+    clean: { StringEquals: AUD, StringLike: { [SUB]: 'repo:my-org/*' } },
+  },
+  {
+    rule: 'OidcSubjectStringEquals',
+    level: 'warning',
+    flagged: { StringEquals: { ...AUD, [SUB]: 'repo:my-org/my-app:*' } },
+    clean: { StringEquals: AUD, StringLike: { [SUB]: 'repo:my-org/my-app:*' } },
+  },
+  {
+    rule: 'OidcAudienceWildcard',
+    level: 'warning',
+    flagged: { StringLike: { [`${GH}:aud`]: 'sts.*.com', [SUB]: PINNED } },
+    clean: { StringEquals: AUD, StringLike: { [SUB]: PINNED } },
+  },
+];
+
+const CASES = CONDITION_RULES.flatMap(r => STYLES.map(s => ({ ...r, style: s })));
+
+describe('rules on trust conditions, for every principal style', () => {
+  test.each(CASES.filter(c => !(c.rule === 'OidcAudience' && c.style.addsAudience)))('rejects $rule: $style.name', ({ rule, level, flagged, style }) => {
+    const findings = audit(s => style.build(s, flagged));
+    expect(findings.filter(f => f.rule === rule).map(f => f.level)).toEqual([level]);
+    expect(findings.find(f => f.rule === rule)!.path).toMatch(/\/Role(\/Resource)?$/);
+  });
+
+  test.each(CASES)('passes the clean look-alike of $rule: $style.name', ({ clean, style }) => {
+    expect(audit(s => style.build(s, clean))).toEqual([]);
+  });
+
+  test('OidcProvider.principal() always checks the audience (no OidcAudience finding possible)', () => {
+    const findings = audit(s => role(s, OidcProvider.gitHubActions(s, 'Provider').principal({ subjects: [PINNED] })));
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('OidcAudience', () => {
+  test('messages name the rule, what is wrong, why and the fix', () => {
+    const [finding] = audit(s => role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: { [SUB]: PINNED } })));
+    expect(finding.message).toMatch(/^\[OidcAudience\] .*without a StringEquals condition on "token.actions.githubusercontent.com:aud"\. Without an audience check .* Fix: add StringEquals/);
+  });
+
+  test.each([
+    ['a Cognito identity pool without aud', 'cognito-identity.amazonaws.com', {}, ['OidcAudience']],
+    ['a Cognito identity pool with aud and ForAnyValue on amr (multi-valued)', 'cognito-identity.amazonaws.com', {
+      'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'us-east-1:11111111-2222-3333-4444-555555555555' },
+      'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+    }, []],
+    ['Google without aud', 'accounts.google.com', {}, ['OidcAudience']],
+    ['Google with aud', 'accounts.google.com', { StringEquals: { 'accounts.google.com:aud': 'client.apps.googleusercontent.com' } }, []],
+    ['an aud condition for another issuer', GH_ARN, { StringEquals: { 'gitlab.com:aud': 'x', [SUB]: PINNED } }, ['OidcAudience']],
+    ['an aud condition in StringNotEquals', GH_ARN, { StringNotEquals: AUD, StringEquals: { [SUB]: PINNED } }, ['OidcAudience']],
+    ['an aud condition with IfExists', GH_ARN, { StringEqualsIfExists: AUD, StringEquals: { [SUB]: PINNED } }, ['OidcAudience']],
+    ['aud "*" in StringLike', GH_ARN, { StringLike: { [`${GH}:aud`]: '*' }, StringEquals: { [SUB]: PINNED } }, ['OidcAudience', 'OidcAudienceWildcard']],
+    ['the key in other letter case (IAM keys are case-insensitive)', GH_ARN, { StringEquals: { [`${GH.toUpperCase()}:AUD`]: 'sts.amazonaws.com', [SUB]: PINNED } }, []],
+  ])('%s', (_name, federated, conditions, expected) => {
+    expect(rulesOf(audit(s => role(s, new iam.WebIdentityPrincipal(federated, conditions))))).toEqual(expected);
+  });
+
+  test('passes a SAML trust and statements that deny', () => {
+    const findings = audit(s => {
+      role(s, new iam.SamlConsolePrincipal(iam.SamlProvider.fromSamlProviderArn(s, 'Saml', `arn:aws:iam::${ACCOUNT}:saml-provider/corp`)));
+      new iam.CfnRole(s, 'Denies', {
+        assumeRolePolicyDocument: {
+          Statement: [{ Effect: 'Deny', Principal: { Federated: GH_ARN }, Action: 'sts:AssumeRoleWithWebIdentity' }],
+        },
+      });
+    });
+    expect(findings).toEqual([]);
+  });
+
+  test('sees the action through wildcards and lists', () => {
+    const findings = audit(s => new iam.CfnRole(s, 'Role', {
+      assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Federated: [GH_ARN] }, Action: ['sts:TagSession', 'sts:AssumeRoleWith*'] }] },
+    }));
+    expect(rulesOf(findings)).toEqual(['OidcAudience', 'OidcTenantSubject']);
+  });
+
+  test('finds a federated statement next to service statements (iam.CompositePrincipal)', () => {
+    const findings = audit(s => role(s, new iam.CompositePrincipal(
+      new iam.ServicePrincipal('lambda.amazonaws.com'),
+      new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: { [SUB]: PINNED } }),
+    )));
+    expect(rulesOf(findings)).toEqual(['OidcAudience']);
+  });
+
+  test('honours property overrides', () => {
+    const findings = audit(s => {
+      const r = new iam.CfnRole(s, 'Role', { assumeRolePolicyDocument: webIdentityTrust(GH_ARN, { StringEquals: { ...AUD, [SUB]: PINNED } }) });
+      // Dots in a key are escaped in override paths.
+      r.addPropertyDeletionOverride(`AssumeRolePolicyDocument.Statement.0.Condition.StringEquals.${GH.replace(/\./g, '\\.')}:aud`);
+    });
+    expect(rulesOf(findings)).toEqual(['OidcAudience']);
+  });
+});
+
+describe('OidcTenantSubject', () => {
+  const GITLAB = 'arn:aws:iam::123456789012:oidc-provider/gitlab.com';
+  const TERRAFORM = 'arn:aws:iam::123456789012:oidc-provider/app.terraform.io';
+  test.each([
+    ['GitHub: no subject', GH_ARN, { StringEquals: AUD }, true],
+    ['GitHub: "*"', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: '*' } }, true],
+    ['GitHub: "repo:octo*/app:*" (wildcard in the owner)', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: 'repo:octo*/app:*' } }, true],
+    ['GitHub: one open subject among pinned ones', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: [PINNED, 'repo:*'] } }, true],
+    ['GitHub: "repo:my-org/*"', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: 'repo:my-org/*' } }, false],
+    ['GitHub: open StringLike but pinned StringEquals (both must hold)', GH_ARN, { StringEquals: { ...AUD, [SUB]: PINNED }, StringLike: { [SUB]: 'repo:*' } }, false],
+    ['GitHub: repository_owner with a wildcard', GH_ARN, { StringEquals: AUD, StringLike: { [`${GH}:repository_owner`]: 'my-*' } }, true],
+    ['GitHub: repository "my-org/*"', GH_ARN, { StringEquals: AUD, StringLike: { [`${GH}:repository`]: 'my-org/*' } }, false],
+    ['GitHub: repository_owner_id in StringNotEquals', GH_ARN, { StringEquals: AUD, StringNotEquals: { [`${GH}:repository_owner_id`]: '1' } }, true],
+    ['GitHub Enterprise Cloud issuer without subject', `${GH_ARN}/my-enterprise`, { StringEquals: { [`${GH}/my-enterprise:aud`]: 'sts.amazonaws.com' } }, true],
+    ['GitLab.com: "project_path:*"', GITLAB, { StringEquals: { 'gitlab.com:aud': 'https://gitlab.com' }, StringLike: { 'gitlab.com:sub': 'project_path:*' } }, true],
+    ['GitLab.com: "project_path:my-group/*"', GITLAB, { StringEquals: { 'gitlab.com:aud': 'https://gitlab.com' }, StringLike: { 'gitlab.com:sub': 'project_path:my-group/*' } }, false],
+    ['GitLab.com: namespace_id', GITLAB, { StringEquals: { 'gitlab.com:aud': 'https://gitlab.com', 'gitlab.com:namespace_id': '42' } }, false],
+    ['HCP Terraform: "organization:*:..."', TERRAFORM, {
+      StringEquals: { 'app.terraform.io:aud': 'aws.workload.identity' },
+      StringLike: { 'app.terraform.io:sub': 'organization:*:project:Default Project:workspace:net:run_phase:*' },
+    }, true],
+    ['HCP Terraform: terraform_organization_name', TERRAFORM, {
+      StringEquals: { 'app.terraform.io:aud': 'aws.workload.identity', 'app.terraform.io:terraform_organization_name': 'my-org' },
+    }, false],
+    ['a single-tenant issuer (EKS) without subject', 'arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC', {
+      StringEquals: { 'oidc.eks.us-east-1.amazonaws.com/id/ABC:aud': 'sts.amazonaws.com' },
+    }, false],
+  ])('%s → flagged: %s', (_name, federated, conditions, flagged) => {
+    const findings = audit(s => role(s, new iam.WebIdentityPrincipal(federated, conditions)));
+    expect(rulesOf(findings, 'error').includes('OidcTenantSubject')).toBe(flagged);
+  });
+
+  test('names the open subjects in the message', () => {
+    const findings = audit(s => role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: [PINNED, 'repo:*'] } })));
+    expect(findings[0].message).toMatch(/allows the subject "repo:\*", which matches every GitHub Actions tenant/);
+  });
+});
+
+describe('tokens: never a false error', () => {
+  test('a provider imported by a token ARN with OidcProvider.principal({ audiences, subjects }) passes (CfnJson conditions)', () => {
+    const findings = audit(s => role(s, OidcProvider.fromOidcProviderArn(s, 'Provider', Fn.importValue('github-provider-arn'))
+      .principal({ audiences: ['sts.amazonaws.com'], subjects: [PINNED] })));
+    expect(findings).toEqual([]);
+  });
+
+  test('a provider imported by a token ARN without subject: at most a warning that the rule could not decide', () => {
+    const findings = audit(s => role(s, OidcProvider.fromOidcProviderArn(s, 'Provider', Fn.importValue('provider-arn'))
+      .principal({ audiences: ['sts.amazonaws.com'] })));
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcTenantSubject', 'warning']]);
+    expect(findings[0].message).toMatch(/Could not decide/);
+  });
+
+  test('a token provider ARN whose condition keys name GitHub is checked as GitHub', () => {
+    const findings = audit(s => role(s, new iam.WebIdentityPrincipal(Fn.importValue('arn'), { StringEquals: AUD, StringLike: { [SUB]: 'repo:*' } })));
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcTenantSubject', 'error']]);
+  });
+
+  test('a token provider ARN without any aud key is missing the audience whatever the issuer', () => {
+    const findings = audit(s => role(s, new iam.WebIdentityPrincipal(Fn.importValue('arn'), {})));
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcAudience', 'error'], ['OidcTenantSubject', 'warning']]);
+  });
+
+  test('a subject from a parameter: warning that the rule could not decide', () => {
+    const findings = audit(s => {
+      const owner = new CfnParameter(s, 'Owner').valueAsString;
+      role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: `repo:${owner}/app:*` } }));
+    });
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcTenantSubject', 'warning']]);
+  });
+
+  test('a token after the tenant segment is decided', () => {
+    const findings = audit(s => {
+      const repo = new CfnParameter(s, 'Repo').valueAsString;
+      role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: `repo:my-org/${repo}:*` } }));
+    });
+    expect(findings).toEqual([]);
+  });
+
+  test('a list token of audiences passes', () => {
+    const findings = audit(s => {
+      const auds = Fn.split(',', new CfnParameter(s, 'Audiences').valueAsString);
+      role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: { [`${GH}:aud`]: auds, [SUB]: PINNED } }));
+    });
+    expect(findings).toEqual([]);
+  });
+
+  test('a condition block that is a token: warnings that the rules could not decide', () => {
+    const findings = audit(s => new iam.CfnRole(s, 'Role', {
+      assumeRolePolicyDocument: webIdentityTrust(GH_ARN, { StringEquals: Fn.importValue('conditions') as any }),
+    }));
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcAudience', 'warning'], ['OidcTenantSubject', 'warning']]);
+  });
+});
+
+describe('VerifiedAccessPlaintextSecret', () => {
+  function trustProvider(scope: Construct, clientSecret: string): ec2.CfnVerifiedAccessTrustProvider {
+    return new ec2.CfnVerifiedAccessTrustProvider(scope, 'TrustProvider', {
+      trustProviderType: 'user',
+      userTrustProviderType: 'oidc',
+      policyReferenceName: 'idp',
+      oidcOptions: {
+        issuer: 'https://login.example.com',
+        authorizationEndpoint: 'https://login.example.com/authorize',
+        tokenEndpoint: 'https://login.example.com/token',
+        userInfoEndpoint: 'https://login.example.com/userinfo',
+        clientId: 'client',
+        clientSecret,
+        scope: 'openid',
+      },
+    });
+  }
+
+  test.each<[string, (s: Stack) => string]>([
+    ['SecretValue.secretsManager', () => SecretValue.secretsManager('va/oidc', { jsonField: 'clientSecret' }).unsafeUnwrap()],
+    ['SecretValue.secretsManager of a token ARN', () => SecretValue.secretsManager(Fn.importValue('secret-arn')).unsafeUnwrap()],
+    ['SecretValue.ssmSecure', () => SecretValue.ssmSecure('/va/oidc/client-secret').unsafeUnwrap()],
+    ['a NoEcho parameter', (s) => new CfnParameter(s, 'Secret', { noEcho: true }).valueAsString],
+  ])('passes a dynamic reference: %s', (_name, secret) => {
+    expect(audit(s => trustProvider(s, secret(s)))).toEqual([]);
+  });
+
+  test('rejects a literal client secret on the L1', () => {
+    const findings = audit(s => trustProvider(s, 'my-plaintext-secret'));
+    expect(findings.map(f => [f.rule, f.level, f.path])).toEqual([['VerifiedAccessPlaintextSecret', 'error', '/Stack/TrustProvider']]);
+    expect(findings[0].message).not.toContain('my-plaintext-secret');
+  });
+
+  test('rejects a literal secret set by a property override', () => {
+    const findings = audit(s => trustProvider(s, SecretValue.secretsManager('va/oidc').unsafeUnwrap()).addPropertyOverride('OidcOptions.ClientSecret', 'plain'));
+    expect(rulesOf(findings, 'error')).toEqual(['VerifiedAccessPlaintextSecret']);
+  });
+
+  test.each([
+    ['rejects a literal NativeApplicationOidcOptions secret on a raw CfnResource', 'plain', ['VerifiedAccessPlaintextSecret', 'error']],
+    ['passes a dynamic reference on a raw CfnResource', '{{resolve:secretsmanager:va/native:SecretString:clientSecret}}', undefined],
+  ])('%s', (_name, secret, expected) => {
+    const findings = audit(s => new CfnResource(s, 'TrustProvider', {
+      type: 'AWS::EC2::VerifiedAccessTrustProvider',
+      properties: { TrustProviderType: 'user', UserTrustProviderType: 'oidc', NativeApplicationOidcOptions: { ClientId: 'c', ClientSecret: secret } },
+    }));
+    expect(findings.map(f => [f.rule, f.level])).toEqual(expected ? [expected] : []);
+  });
+
+  test('a secret built from literal text and a token: warning that the rule could not decide', () => {
+    const findings = audit(s => trustProvider(s, Fn.join('', ['prefix-', new CfnParameter(s, 'Suffix').valueAsString])));
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['VerifiedAccessPlaintextSecret', 'warning']]);
+  });
+});
+
+describe('identity context (sts:SetContext)', () => {
+  function contextRole(scope: Construct, conditions: Conditions | undefined, maxSessionDuration?: Duration): iam.Role {
+    const principal = new iam.ServicePrincipal('access-grants.s3.amazonaws.com');
+    const r = new iam.Role(scope, 'Role', { assumedBy: principal, maxSessionDuration });
+    r.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:SetContext'], principals: [principal], conditions }));
+    return r;
+  }
+  const PINNED_PROVIDER = { 'ForAllValues:ArnEquals': { 'sts:RequestContextProviders': IDENTITY_CENTER } };
+
+  test.each<[string, Conditions | undefined, Duration | undefined, string[]]>([
+    ['rejects sts:SetContext without a context-provider condition', undefined, undefined, ['SetContextProvider']],
+    ['rejects a negated context-provider condition', { 'ForAnyValue:ArnNotEquals': { 'sts:RequestContextProviders': IDENTITY_CENTER } }, undefined, ['SetContextProvider']],
+    ['passes the documented ForAllValues:ArnEquals pin', PINNED_PROVIDER, undefined, []],
+    ['passes an ArnEquals pin', { ArnEquals: { 'sts:RequestContextProviders': IDENTITY_CENTER } }, undefined, []],
+    ['rejects a 12-hour session', PINNED_PROVIDER, Duration.hours(12), ['SetContextSessionDuration']],
+    ['passes a 1-hour session', PINNED_PROVIDER, Duration.hours(1), []],
+  ])('%s', (_name, conditions, duration, expected) => {
+    const findings = audit(s => contextRole(s, conditions, duration));
+    expect(rulesOf(findings, 'warning')).toEqual(expected);
+    expect(rulesOf(findings, 'error')).toEqual([]);
+  });
+
+  test('passes a role with a long session that does not receive identity context', () => {
+    expect(audit(s => new iam.Role(s, 'Role', { assumedBy: new iam.AccountRootPrincipal(), maxSessionDuration: Duration.hours(12) }))).toEqual([]);
+  });
+
+  test('a condition that is only known at deploy time: warning that the rule could not decide', () => {
+    const findings = audit(s => new iam.CfnRole(s, 'Role', {
+      assumeRolePolicyDocument: {
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'access-grants.s3.amazonaws.com' }, Action: 'sts:SetContext', Condition: Fn.importValue('conditions') }],
+      },
+    }));
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['SetContextProvider', 'warning']]);
+    expect(findings[0].message).toMatch(/Could not decide/);
+  });
+
+  test('sees sts:SetContext in raw JSON', () => {
+    const findings = audit(s => new iam.CfnRole(s, 'Role', {
+      maxSessionDuration: 7200,
+      assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: ['sts:AssumeRole', 'sts:SetContext'] }] },
+    }));
+    expect(rulesOf(findings, 'warning')).toEqual(['SetContextProvider', 'SetContextSessionDuration']);
+  });
+});
+
+describe('TokenExchangeAnyResource', () => {
+  const APPLICATION = `arn:aws:sso::${ACCOUNT}:application/ssoins-1111111111111111/apl-1111111111111111`;
+  test.each<[string, (s: Stack) => void, boolean]>([
+    ['rejects CreateTokenWithIAM on "*" (iam.Policy)', s => new iam.Policy(s, 'Policy', {
+      statements: [new iam.PolicyStatement({ actions: ['sso-oauth:CreateTokenWithIAM'], resources: ['*'] })],
+      roles: [new iam.Role(s, 'Role', { assumedBy: new iam.AccountRootPrincipal() })],
+    }), true],
+    ['passes CreateTokenWithIAM on the application', s => new iam.Policy(s, 'Policy', {
+      statements: [new iam.PolicyStatement({ actions: ['sso-oauth:CreateTokenWithIAM'], resources: [APPLICATION] })],
+      roles: [new iam.Role(s, 'Role', { assumedBy: new iam.AccountRootPrincipal() })],
+    }), false],
+    ['rejects sso-oauth:* on "*" (inline policy of a role)', s => new iam.Role(s, 'Role', {
+      assumedBy: new iam.AccountRootPrincipal(),
+      inlinePolicies: { exchange: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['sso-oauth:*'], resources: ['*'] })] }) },
+    }), true],
+    ['rejects CreateTokenWithIAM on "*" (grant through addToPrincipalPolicy)', s => new iam.Role(s, 'Role', { assumedBy: new iam.AccountRootPrincipal() })
+      .addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sso-oauth:CreateTokenWithIAM'], resources: ['*'] })), true],
+    ['rejects CreateTokenWithIAM on "*" (managed policy)', s => new iam.ManagedPolicy(s, 'Policy', {
+      statements: [new iam.PolicyStatement({ actions: ['sso-oauth:CreateTokenWithIAM'], resources: ['*'] })],
+    }), true],
+    ['rejects CreateTokenWithIAM on "*" among other grants', s => new iam.ManagedPolicy(s, 'Policy', {
+      statements: [
+        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::bucket/*'] }),
+        new iam.PolicyStatement({ actions: ['sso-oauth:CreateTokenWithIAM'], resources: ['*'] }),
+      ],
+    }), true],
+    ['rejects an action only known at synth time (Lazy) that is CreateTokenWithIAM on "*"', s => new iam.ManagedPolicy(s, 'Policy', {
+      statements: [new iam.PolicyStatement({ actions: [Lazy.string({ produce: () => 'sso-oauth:CreateTokenWithIAM' })], resources: ['*'] })],
+    }), true],
+    ['passes other actions on "*"', s => new iam.ManagedPolicy(s, 'Policy', {
+      statements: [new iam.PolicyStatement({ actions: ['sso:ListInstances', 'sso-oauth:CreateToken'], resources: ['*'] })],
+    }), false],
+    ['passes a Deny on "*"', s => new iam.ManagedPolicy(s, 'Policy', {
+      statements: [new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: ['sso-oauth:*'], resources: ['*'] })],
+    }), false],
+  ])('%s', (_name, build, flagged) => {
+    expect(rulesOf(audit(build), 'warning')).toEqual(flagged ? ['TokenExchangeAnyResource'] : []);
+  });
+});
+
+describe('acknowledgements', () => {
+  const OPEN = { StringEquals: AUD };
+
+  test('an acknowledged finding becomes an info annotation that keeps the reason', () => {
+    const findings = audit(s => {
+      const r = role(s, new iam.WebIdentityPrincipal(GH_ARN, OPEN));
+      TrustedIdentityChecks.acknowledge(r, 'OidcTenantSubject', 'restricted by an SCP on repository_owner_id');
+    });
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcTenantSubject', 'info']]);
+    expect(findings[0].message).toMatch(/Acknowledged: restricted by an SCP on repository_owner_id$/);
+  });
+
+  test('applies to the construct and its children only', () => {
+    const findings = audit(s => {
+      const group = new Construct(s, 'Group');
+      TrustedIdentityChecks.acknowledge(group, 'OidcTenantSubject', 'reviewed in SEC-123');
+      role(group, new iam.WebIdentityPrincipal(GH_ARN, OPEN));
+      role(new Construct(s, 'Sibling'), new iam.WebIdentityPrincipal(GH_ARN, OPEN));
+    });
+    expect(findings.map(f => [f.path, f.level])).toEqual([
+      ['/Stack/Group/Role/Resource', 'info'],
+      ['/Stack/Sibling/Role/Resource', 'error'],
+    ]);
+  });
+
+  test('applies to that rule only', () => {
+    const findings = audit(s => {
+      const r = role(s, new iam.WebIdentityPrincipal(GH_ARN, {}));
+      TrustedIdentityChecks.acknowledge(r, 'OidcTenantSubject', 'reviewed');
+    });
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcAudience', 'error'], ['OidcTenantSubject', 'info']]);
+  });
+
+  test.each(['', '   '])('rejects an acknowledgement without a reason (%j)', (reason) => {
+    const stack = new Stack(new App(), 'Stack');
+    expect(() => TrustedIdentityChecks.acknowledge(stack, 'OidcAudience', reason)).toThrow(/Stack: reason "\s*" must say why the OidcAudience finding is acceptable/);
+  });
+
+  test('rejects an unknown rule id', () => {
+    const stack = new Stack(new App(), 'Stack');
+    expect(() => TrustedIdentityChecks.acknowledge(stack, 'OidcAudiance', 'typo')).toThrow(/Stack: ruleId "OidcAudiance" must be one of "OidcAudience", /);
+  });
+});
+
+describe('the aspect', () => {
+  function mixedApp(stack: Stack): void {
+    role(stack, new iam.WebIdentityPrincipal(GH_ARN, {}));
+    new iam.Role(stack, 'Exchange', { assumedBy: new iam.AccountRootPrincipal() })
+      .addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sso-oauth:CreateTokenWithIAM'], resources: ['*'] }));
+    const nested = new NestedStack(stack, 'Nested');
+    new iam.CfnRole(nested, 'Raw', { assumeRolePolicyDocument: webIdentityTrust(GH_ARN, { 'ForAllValues:StringEquals': { ...AUD, [SUB]: PINNED } }) });
+  }
+
+  test('never changes a resource', () => {
+    const plain = new App();
+    mixedApp(new Stack(plain, 'Stack'));
+    const audited = new App();
+    mixedApp(new Stack(audited, 'Stack'));
+    Aspects.of(audited).add(new TrustedIdentityChecks());
+    const a = plain.synth();
+    const b = audited.synth();
+    // Every template, nested stacks' included.
+    const templates = fs.readdirSync(a.directory).filter(f => f.endsWith('.template.json'));
+    expect(templates).toHaveLength(2);
+    for (const file of templates) {
+      expect(fs.readFileSync(path.join(b.directory, file), 'utf-8')).toEqual(fs.readFileSync(path.join(a.directory, file), 'utf-8'));
+    }
+    expect(findingsOf(b).length).toBeGreaterThan(0);
+  });
+
+  test('reports findings in nested stacks on the nested resource', () => {
+    const findings = audit(mixedApp);
+    const nested = findings.filter(f => f.path.startsWith('/Stack/Nested/'));
+    expect(nested.map(f => f.path)).toEqual(nested.map(() => '/Stack/Nested/Raw'));
+    // ForAllValues: on aud and sub: both conditions are vacuous.
+    expect(rulesOf(nested)).toEqual(['OidcAudience', 'OidcForAllValues', 'OidcForAllValues', 'OidcTenantSubject']);
+  });
+
+  test('a resource it cannot read is reported as a warning, never thrown', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const broken = new CfnResource(stack, 'Role', {
+      type: 'AWS::IAM::Role',
+      properties: { AssumeRolePolicyDocument: Lazy.any({ produce: () => { throw new Error('boom'); } }) },
+    });
+    expect(() => new TrustedIdentityChecks().visit(broken)).not.toThrow();
+    const warnings = broken.node.metadata.filter(m => m.type === 'aws:cdk:warning').map(m => m.data);
+    expect(warnings).toEqual([expect.stringMatching(/^\[TrustedIdentityChecks\] Could not audit this AWS::IAM::Role \([\s\S]*boom[\s\S]*\)\. Check its trust by hand\./)]);
+  });
+
+  test('warnings carry the stable id cdk-trusted-identity:<ruleId>', () => {
+    const findings = audit(s => role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: { ...AUD, [SUB]: 'repo:a/b:*' } })));
+    expect(findings.map(f => f.message)).toEqual([expect.stringMatching(/^\[OidcSubjectStringEquals\] .*\[ack: cdk-trusted-identity:OidcSubjectStringEquals\]$/)]);
+  });
+
+  test('our constructs with a template assertion: still valid after the audit', () => {
+    const stack = new Stack(new App(), 'Stack');
+    role(stack, OidcProvider.gitHubActions(stack, 'Provider').principal({ subjects: [PINNED] }));
+    Aspects.of(stack).add(new TrustedIdentityChecks());
+    Template.fromStack(stack).resourceCountIs('AWS::IAM::Role', 1);
+  });
+});
