@@ -211,7 +211,8 @@ class AuthorizationCodeGrant extends ApplicationGrant {
       fail(scope, 'redirectUris', uris, `must have at least ${list.minItems} URI: the authorization_code grant is required to name where users are sent back`);
     }
     checkList(scope, 'redirectUris', uris, list, apiConstraint(PUT_GRANT, 'Grant.AuthorizationCode.RedirectUris[]'), { unique: true });
-    uris.forEach((u, n) => validateRedirectUri(scope, `redirectUris[${n}]`, u));
+    // A list token (Fn.split, a CommaDelimitedList parameter) is one encoded element that is not a URI: skip it.
+    if (!Token.isUnresolved(uris)) uris.forEach((u, n) => validateRedirectUri(scope, `redirectUris[${n}]`, u));
     return { grantType: this.grantType, grant: { AuthorizationCode: { RedirectUris: uris } }, issuers: [] };
   }
 }

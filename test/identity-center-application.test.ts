@@ -396,6 +396,12 @@ describe('grants', () => {
       const uri = new CfnParameter(stack, 'Uri').valueAsString;
       expect(() => newApp(stack).addGrant(ApplicationGrant.authorizationCode({ redirectUris: [uri] }))).not.toThrow();
     });
+    test('accepts a list token (a CommaDelimitedList parameter): its one encoded element is not a URI to check', () => {
+      const stack = newStack();
+      const uris = new CfnParameter(stack, 'Uris', { type: 'CommaDelimitedList' }).valueAsList;
+      newApp(stack).addGrant(ApplicationGrant.authorizationCode({ redirectUris: uris }));
+      expect(JSON.stringify(templateOf(stack))).toContain('{"Ref":"Uris"}');
+    });
   });
 
   describe('ordering with the trusted token issuer', () => {

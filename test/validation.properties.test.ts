@@ -4,18 +4,21 @@
  * - values that break exactly one constraint must be rejected with a message naming the prop;
  * - unresolved tokens (Fn.importValue, CfnParameter, Lazy, list tokens) must never be rejected.
  *
- * Fixed seed (FC_SEED, default below) so CI is reproducible; FC_RUNS sets the run count per property (default 25:
+ * Fixed seed (FC_SEED, default below) so CI is reproducible; FC_RUNS sets the run count per property (default 20:
  * the whole file stays well within a minute on 2 cores). A failure prints the seed and the shrunk counterexample.
  */
-import { App, CfnParameter, Fn, Lazy, Stack, Tags } from 'aws-cdk-lib';
+import { App, CfnParameter, Fn, Lazy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { OidcProvider, TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from '../src';
+import {
+  AccessScope, ApplicationGrant, ApplicationStatus, IdentityCenterApplication, OidcProvider, TrustedTokenIssuer, TrustedTokenIssuerConfiguration,
+  TrustedTokenIssuerImplementation, TrustProvider, VerifiedAccessTrustProvider,
+} from '../src';
 import type { MemberConstraint } from '../src/private/constraint-types';
 import { apiConstraint, cfnConstraint, matches } from '../src/private/validation';
 
 const SEED = Number(process.env.FC_SEED ?? 20261125);
-const RUNS = Number(process.env.FC_RUNS ?? 25);
+const RUNS = Number(process.env.FC_RUNS ?? 20);
 fc.configureGlobal({ seed: SEED, numRuns: RUNS });
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -102,7 +105,8 @@ function describeProps(specs: Array<PropSpec<any>>): void {
     });
     test.each(spec.invalid)('rejects values that break one constraint: %s', (_what, arb) => {
       fc.assert(fc.property(arb, (v) => {
-        expect(() => synthesize(stack => spec.build(stack, v))).toThrow(new RegExp(`Stack/\\S+: ${escape(spec.prop)}`));
+        // The prop, possibly as the last part of a path (authorizedTokenIssuers[0].authorizedAudiences).
+        expect(() => synthesize(stack => spec.build(stack, v))).toThrow(new RegExp(`Stack/\\S+: (\\S*\\.)?${escape(spec.prop)}\\b`));
       }));
     });
     if (spec.tokens.length > 0) {
@@ -290,3 +294,236 @@ for (const implementation of [TrustedTokenIssuerImplementation.CLOUDFORMATION, T
     ...tagSpecs(tti, TTI, (scope, tags) => issuer(scope, { tags })),
   ]);
 }
+
+// ---------------------------------------------------------------------------------------------------------------------
+// VerifiedAccessTrustProvider (the EC2 model has no lengths or patterns for these fields: the rules are the service's
+// documented semantics and the CloudFormation schema's tag limits)
+
+const CEDAR_RESERVED = ['true', 'false', 'if', 'then', 'else', 'in', 'is', 'like', 'has', '__cedar'];
+const cedarIdentifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,30}$/).filter(n => !CEDAR_RESERVED.includes(n));
+const ISSUER = 'https://idp.example.com/oauth2/default';
+interface OidcValues { issuer?: string; tokenEndpoint?: string; clientId?: string; clientSecret?: SecretValue }
+const oidcProvider = (v: OidcValues) => TrustProvider.oidc({
+  issuer: v.issuer ?? ISSUER,
+  authorizationEndpoint: `${v.issuer ?? ISSUER}/v1/authorize`,
+  tokenEndpoint: v.tokenEndpoint ?? `${v.issuer ?? ISSUER}/v1/token`,
+  userInfoEndpoint: `${v.issuer ?? ISSUER}/v1/userinfo`,
+  clientId: v.clientId ?? 'client',
+  clientSecret: v.clientSecret ?? SecretValue.secretsManager('okta-client-secret'),
+  scope: 'openid email',
+});
+const va = (scope: Construct, props: Partial<ConstructorParameters<typeof VerifiedAccessTrustProvider>[2]>) =>
+  new VerifiedAccessTrustProvider(scope, 'Provider', { policyReferenceName: 'idp', provider: oidcProvider({}), ...props });
+const nonEmpty = fc.string({ minLength: 1, maxLength: 40 }).filter(v => v.trim().length > 0);
+const VA_TAGS = {
+  max: 50,
+  key: cfnConstraint('AWS::EC2::VerifiedAccessTrustProvider:Tags[].Key'),
+  value: cfnConstraint('AWS::EC2::VerifiedAccessTrustProvider:Tags[].Value'),
+};
+const vaTagKey = fc.stringMatching(/^[A-Za-z0-9 _.:/=+@-]{1,20}$/).filter(k => !k.toLowerCase().startsWith('aws:') && k.trim() === k);
+
+describeProps([
+  {
+    name: 'VerifiedAccessTrustProvider.policyReferenceName',
+    prop: 'policyReferenceName',
+    build: (scope, policyReferenceName) => va(scope, { policyReferenceName }),
+    valid: cedarIdentifier,
+    invalid: [
+      ['starts with a digit', fc.tuple(fc.integer({ min: 0, max: 9 }), cedarIdentifier).map(([d, n]) => `${d}${n}`)],
+      ['a character Cedar identifiers cannot hold', withForbidden(cedarIdentifier.map(n => `a${n}`), ['-', '.', ' ', ':', '/'], 64)],
+      ['a Cedar reserved word', fc.constantFrom(...CEDAR_RESERVED)],
+    ],
+    tokens: stringTokens,
+  },
+  {
+    name: 'VerifiedAccessTrustProvider oidc.issuer',
+    prop: 'issuer',
+    build: (scope, issuer) => va(scope, { provider: oidcProvider({ issuer }) }),
+    valid: httpsUrl,
+    invalid: [
+      ['not https', httpsUrl.map(u => u.replace('https://', 'http://'))],
+      ['a query', httpsUrl.map(u => `${u}?tenant=1`)],
+      ['a fragment', httpsUrl.map(u => `${u}#x`)],
+      ['user info', httpsUrl.map(u => u.replace('https://', 'https://user:pw@'))],
+    ],
+    tokens: stringTokens,
+  },
+  {
+    name: 'VerifiedAccessTrustProvider oidc.tokenEndpoint',
+    prop: 'tokenEndpoint',
+    build: (scope, tokenEndpoint) => va(scope, { provider: oidcProvider({ tokenEndpoint }) }),
+    valid: httpsUrl.map(u => u.replace(/^https:\/\/[^/]+/, 'https://idp.example.com')),
+    invalid: [
+      ['not https', httpsUrl.map(u => u.replace('https://', 'http://'))],
+      ['relative', fc.array(pathSegment, { minLength: 1, maxLength: 3 }).map(p => `/${p.join('/')}`)],
+      ['a fragment', httpsUrl.map(u => `${u}#x`)],
+    ],
+    tokens: stringTokens,
+  },
+  {
+    name: 'VerifiedAccessTrustProvider oidc.clientId',
+    prop: 'clientId',
+    build: (scope, clientId) => va(scope, { provider: oidcProvider({ clientId }) }),
+    valid: nonEmpty,
+    invalid: [['empty or blank', fc.stringMatching(/^ {0,3}$/)]],
+    tokens: stringTokens,
+  },
+  {
+    name: 'VerifiedAccessTrustProvider oidc.clientSecret',
+    prop: 'clientSecret',
+    build: (scope, clientSecret) => va(scope, { provider: oidcProvider({ clientSecret }) }),
+    valid: fc.stringMatching(/^[A-Za-z0-9/_+=.@-]{1,40}$/).map(name => SecretValue.secretsManager(name)),
+    invalid: [['a plain-text secret', nonEmpty.map(v => SecretValue.unsafePlainText(v))]],
+    tokens: [
+      ['NoEcho CfnParameter', (stack: Stack) => SecretValue.cfnParameter(new CfnParameter(stack, 'Secret', { noEcho: true }))],
+      ['Fn.importValue', () => SecretValue.unsafePlainText(Fn.importValue('SecretArnExport'))],
+    ],
+  },
+  {
+    name: 'VerifiedAccessTrustProvider jamf.tenantId',
+    prop: 'tenantId',
+    build: (scope, tenantId) => va(scope, { policyReferenceName: 'jamf', provider: TrustProvider.jamf({ tenantId }) }),
+    valid: nonEmpty,
+    invalid: [['empty or blank', fc.stringMatching(/^ {0,3}$/)]],
+    tokens: stringTokens,
+  },
+  {
+    name: 'VerifiedAccessTrustProvider.tags',
+    prop: 'tags',
+    build: (scope, tags) => va(scope, { tags }),
+    valid: fc.dictionary(vaTagKey, fc.string({ maxLength: 20 }), { maxKeys: 5 }),
+    invalid: [
+      ['a key longer than 127 characters (EC2)', vaTagKey.map(k => ({ [k.padEnd(128, 'k')]: 'v' }))],
+      ['a value longer than the schema allows', fc.constant({ team: 'v'.repeat(VA_TAGS.value.maxLength! + 1) })],
+      ['an aws: key', vaTagKey.map(k => ({ [`aws:${k}`]: 'v' }))],
+      [`more than ${VA_TAGS.max} tags`, fc.integer({ min: VA_TAGS.max + 1, max: VA_TAGS.max + 5 }).map(n => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v'])))],
+    ],
+    tokens: stringTokens.map(([n, t]) => [n, (stack: Stack) => ({ team: t(stack) })]),
+  },
+]);
+
+// ---------------------------------------------------------------------------------------------------------------------
+// IdentityCenterApplication (CloudFormation schema of AWS::SSO::Application, SSO Admin Put* request shapes)
+
+const APP = 'AWS::SSO::Application';
+const PUT_GRANT = 'sso-admin:PutApplicationGrant';
+const PUT_SCOPE = 'sso-admin:PutApplicationAccessScope';
+const application = (scope: Construct, props: Partial<ConstructorParameters<typeof IdentityCenterApplication>[2]> = {}) =>
+  new IdentityCenterApplication(scope, 'App', { instanceArn: INSTANCE, assignmentRequired: false, ...props });
+const appName = fromConstraint(cfnConstraint(`${APP}:Name`)).filter(n => /^[\w+=,.@-]+$/.test(n));
+const description = fromConstraint(cfnConstraint(`${APP}:Description`));
+const audience = fromConstraint(apiConstraint(PUT_GRANT, 'Grant.JwtBearer.AuthorizedTokenIssuers[].AuthorizedAudiences[]'));
+const scopeName = fromConstraint(apiConstraint(PUT_SCOPE, 'Scope'));
+const applicationArn = fromConstraint(apiConstraint(PUT_SCOPE, 'AuthorizedTargets[]'));
+const principalId = fc.stringMatching(/^([0-9a-f]{10}-)?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/);
+const appTagKey = fromConstraint(cfnConstraint(`${APP}:Tags[].Key`)).filter(k => /^[\w+=,.@-]+$/.test(k) && !k.toLowerCase().startsWith('aws:'));
+const jwtGrant = (scope: Construct, authorizedAudiences: string[]) => {
+  const issuer = TrustedTokenIssuer.fromTrustedTokenIssuerArn(scope, 'Issuer',
+    'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-12345678-1234-1234-1234-123456789012');
+  application(scope).addGrant(ApplicationGrant.jwtBearer({ authorizedTokenIssuers: [{ trustedTokenIssuer: issuer, authorizedAudiences }] }));
+};
+
+describeProps([
+  {
+    name: 'IdentityCenterApplication.instanceArn',
+    prop: 'instanceArn',
+    build: (scope, instanceArn) => application(scope, { instanceArn }),
+    valid: fromConstraint(apiConstraint(TTI, 'InstanceArn')),
+    invalid: [['an instance id that is not 16 characters', fromConstraint(apiConstraint(TTI, 'InstanceArn')).map(a => a.slice(0, -1))]],
+    tokens: stringTokens,
+  },
+  {
+    name: 'IdentityCenterApplication.applicationName',
+    prop: 'applicationName',
+    build: (scope, applicationName) => application(scope, { applicationName }),
+    valid: appName,
+    invalid: [
+      ['longer than the schema allows', tooLong(cfnConstraint(`${APP}:Name`), appName, 'n')],
+      ['a character the schema forbids', withForbidden(appName, [' ', '/', '#', ':', '!'], 255)],
+    ],
+    tokens: stringTokens,
+  },
+  {
+    name: 'IdentityCenterApplication.description',
+    prop: 'description',
+    build: (scope, d) => application(scope, { description: d }),
+    valid: description,
+    invalid: [['longer than the schema allows', tooLong(cfnConstraint(`${APP}:Description`), description, 'd')], ['empty', fc.constant('')]],
+    tokens: stringTokens,
+  },
+  {
+    name: 'IdentityCenterApplication.status',
+    prop: 'status',
+    build: (scope, status) => application(scope, { status }),
+    valid: fc.constantFrom(ApplicationStatus.ENABLED, ApplicationStatus.DISABLED),
+    invalid: [['a value the enum does not list', fc.constantFrom('ACTIVE', 'enabled', 'OFF')]],
+    tokens: stringTokens,
+  },
+  {
+    name: 'IdentityCenterApplication jwtBearer authorizedAudiences',
+    prop: 'authorizedAudiences',
+    build: (scope, audiences) => jwtGrant(scope, audiences),
+    valid: fc.uniqueArray(audience, { minLength: 1, maxLength: 10 }),
+    invalid: [
+      ['no audience', fc.constant([])],
+      ['more than 10', fc.uniqueArray(audience, { minLength: 11, maxLength: 12 })],
+      ['an audience longer than the model allows', tooLong(apiConstraint(PUT_GRANT, 'Grant.JwtBearer.AuthorizedTokenIssuers[].AuthorizedAudiences[]'), audience, 'a').map(a => [a])],
+    ],
+    tokens: [...listTokens, ['a list with a token element', (stack: Stack) => [stringTokens[1][1](stack)]]],
+  },
+  {
+    name: 'IdentityCenterApplication authorizationCode redirectUris',
+    prop: 'redirectUris',
+    build: (scope, redirectUris) => application(scope).addGrant(ApplicationGrant.authorizationCode({ redirectUris })),
+    valid: fc.uniqueArray(httpsUrl, { minLength: 1, maxLength: 10 }),
+    invalid: [
+      ['none', fc.constant([])],
+      ['more than 10', fc.uniqueArray(httpsUrl, { minLength: 11, maxLength: 12 })],
+      ['plain http to a host that is not loopback', httpsUrl.map(u => [u.replace('https://', 'http://')])],
+      ['relative', fc.array(pathSegment, { minLength: 1, maxLength: 2 }).map(p => [`/${p.join('/')}`])],
+    ],
+    tokens: [...listTokens, ['a list with a token element', (stack: Stack) => [stringTokens[0][1](stack)]]],
+  },
+  {
+    name: 'IdentityCenterApplication access scope',
+    prop: 'scope',
+    build: (scope, name) => application(scope).addAccessScope(AccessScope.custom(name)),
+    valid: scopeName,
+    invalid: [
+      ['more than three parts', fc.array(fc.stringMatching(/^[a-z]{1,6}$/), { minLength: 4, maxLength: 5 }).map(p => p.join(':'))],
+      ['a character the pattern forbids', withForbidden(scopeName.filter(n => length(n) < 40), ['-', '.', ' ', '/', '*'], 50)],
+    ],
+    tokens: [],
+  },
+  {
+    name: 'IdentityCenterApplication access scope authorizedTargets',
+    prop: 'authorizedTargets',
+    build: (scope, authorizedTargets) => application(scope).addAccessScope(AccessScope.STS_IDENTITY_CONTEXT, { authorizedTargets }),
+    valid: fc.uniqueArray(applicationArn, { minLength: 1, maxLength: 10 }),
+    invalid: [
+      ['more than 10', fc.uniqueArray(applicationArn, { minLength: 11, maxLength: 12 })],
+      ['not an application or instance ARN', applicationArn.map(a => [a.replace(':sso::', ':iam::')])],
+    ],
+    tokens: [...listTokens, ['a list with a token element', (stack: Stack) => [stringTokens[1][1](stack)]]],
+  },
+  {
+    name: 'IdentityCenterApplication assignUser',
+    prop: 'userId',
+    build: (scope, id) => application(scope).assignUser(id),
+    valid: principalId,
+    invalid: [['not an Identity Store id', principalId.map(p => p.toUpperCase().replace(/-/g, ''))]],
+    tokens: [],
+  },
+  {
+    name: 'IdentityCenterApplication.tags',
+    prop: 'tags',
+    build: (scope, tags) => application(scope, { tags }),
+    valid: fc.dictionary(appTagKey, fromConstraint(cfnConstraint(`${APP}:Tags[].Value`)).filter(v => /^[\w+=,.@-]+$/.test(v)), { maxKeys: 5 }),
+    invalid: [
+      ['a key with a character the schema forbids', fc.tuple(appTagKey, fc.constantFrom(' ', ':', '/', '!')).map(([k, c]) => ({ [`${k}${c}x`]: 'v' }))],
+      ['a key longer than the schema allows', tooLong(cfnConstraint(`${APP}:Tags[].Key`), appTagKey, 'k').map(k => ({ [k]: 'v' }))],
+      ['more than 75 tags', fc.integer({ min: 76, max: 78 }).map(n => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v'])))],
+    ],
+    tokens: stringTokens.map(([n, t]) => [n, (stack: Stack) => ({ team: t(stack) })]),
+  },
+]);
