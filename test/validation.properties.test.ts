@@ -363,7 +363,7 @@ describeProps([
   {
     name: 'VerifiedAccessTrustProvider oidc.clientId',
     prop: 'clientId',
-    build: (scope, clientId) => va(scope, { provider: oidcProvider({ clientId }) }),
+    build: (scope, id) => va(scope, { provider: oidcProvider({ clientId: id }) }),
     valid: nonEmpty,
     invalid: [['empty or blank', fc.stringMatching(/^ {0,3}$/)]],
     tokens: stringTokens,
