@@ -2,10 +2,12 @@ import { Annotations, Aws, Duration, IResolvable, IResolveContext, Token } from 
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import type { MemberConstraint } from './private/constraint-types';
-import { apiConstraint, matches, show } from './private/validation';
+import { apiConstraint, fail, matches } from './private/validation';
 
 /** The longest session of an identity-enhanced role that does not warn (IAM user guide, identity-enhanced sessions). */
 const MAX_QUIET_SESSION = Duration.hours(1);
+/** Prefix of the context assertion's keys in the request context of AssumeRole. */
+const REQUEST_CONTEXT = 'sts:RequestContext/';
 
 /**
  * Options for `IdentityContextPrincipal`.
@@ -13,14 +15,14 @@ const MAX_QUIET_SESSION = Duration.hours(1);
 export interface IdentityContextPrincipalOptions {
   /**
    * Only identity contexts of tokens issued for this Identity Center application
-   * (`identitycenter:ApplicationArn` in `ArnEquals` on `sts:SetContext`).
+   * (`sts:RequestContext/identitycenter:ApplicationArn` in `ArnEquals` on `sts:SetContext`).
    *
    * @default - any application
    */
   readonly applicationArn?: string;
 
   /**
-   * Only identity contexts of this Identity Center instance (`identitycenter:InstanceArn` in `ArnEquals` on
+   * Only identity contexts of this Identity Center instance (`sts:RequestContext/identitycenter:InstanceArn` in `ArnEquals` on
    * `sts:SetContext`).
    *
    * @default - any instance
@@ -68,7 +70,7 @@ export class IdentityContextPrincipal extends iam.PrincipalBase {
   constructor(private readonly wrapped: iam.IPrincipal, private readonly options: IdentityContextPrincipalOptions = {}) {
     super();
     if (wrapped.assumeRoleAction !== 'sts:AssumeRole') {
-      throw new Error(`IdentityContextPrincipal: principal ${wrapped.toString()} assumes roles with ${wrapped.assumeRoleAction}, `
+      fail('IdentityContextPrincipal', 'principal', wrapped.toString(), `assumes roles with ${wrapped.assumeRoleAction}, `
         + 'but ProvidedContexts (the identity context) works only with sts:AssumeRole: wrap the IAM role or user that calls AssumeRole');
     }
     check('applicationArn', options.applicationArn, apiConstraint('sso-admin:PutApplicationGrant', 'ApplicationArn'),
@@ -94,9 +96,12 @@ export class IdentityContextPrincipal extends iam.PrincipalBase {
     } else {
       document.addStatements(new iam.PolicyStatement({ actions: [this.wrapped.assumeRoleAction], principals: [this.wrapped] }));
     }
+    // The keys of a context assertion are in the request context of AssumeRole as sts:RequestContext/<key> (IAM user
+    // guide, "sts:RequestContext/context-key"; IAM Identity Center user guide, "AWS STS condition context keys for IAM
+    // Identity Center": identitycenter:ApplicationArn, identitycenter:InstanceArn).
     const arnEquals: { [key: string]: string } = {};
-    if (this.options.applicationArn !== undefined) arnEquals['identitycenter:ApplicationArn'] = this.options.applicationArn;
-    if (this.options.instanceArn !== undefined) arnEquals['identitycenter:InstanceArn'] = this.options.instanceArn;
+    if (this.options.applicationArn !== undefined) arnEquals[`${REQUEST_CONTEXT}identitycenter:ApplicationArn`] = this.options.applicationArn;
+    if (this.options.instanceArn !== undefined) arnEquals[`${REQUEST_CONTEXT}identitycenter:InstanceArn`] = this.options.instanceArn;
     const conditions: { [operator: string]: any } = {};
     if (!this.options.allowAnyContextProvider) {
       // Resolved in the scope of the role: the role's maximum session duration is checked there.
@@ -135,7 +140,7 @@ class CheckedContextProvider implements IResolvable {
 /** The principal has no construct path: its errors name the class, the option and the value. */
 function check(option: string, value: string | undefined, c: MemberConstraint, allowed: string): void {
   if (value === undefined || Token.isUnresolved(value) || matches(value, c)) return;
-  throw new Error(`IdentityContextPrincipal: ${option} ${show(value)} must be ${allowed}`);
+  fail('IdentityContextPrincipal', option, value, `must be ${allowed}`);
 }
 
 const WARNED = new WeakSet<IConstruct>();

@@ -2,6 +2,7 @@ import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IdentityCenterApplication, IdentityContextPrincipal, OAuthGrantType, OAuthTokenType } from '../src';
+import { TrustedIdentityValidationError } from '../src/private/validation';
 
 const APPLICATION = 'arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef';
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
@@ -38,7 +39,7 @@ describe('IdentityContextPrincipal', () => {
     const { stack, target } = setup({ applicationArn: APPLICATION, instanceArn: INSTANCE });
     expect(trustOf(stack, target)[1].Condition).toEqual({
       'ForAllValues:ArnEquals': { 'sts:RequestContextProviders': PROVIDER },
-      'ArnEquals': { 'identitycenter:ApplicationArn': APPLICATION, 'identitycenter:InstanceArn': INSTANCE },
+      'ArnEquals': { 'sts:RequestContext/identitycenter:ApplicationArn': APPLICATION, 'sts:RequestContext/identitycenter:InstanceArn': INSTANCE },
     });
   });
 
@@ -48,7 +49,7 @@ describe('IdentityContextPrincipal', () => {
     const target = new iam.Role(stack, 'Target', {
       assumedBy: new IdentityContextPrincipal(new iam.AccountRootPrincipal(), { applicationArn: app.applicationArn }),
     });
-    expect(trustOf(stack, target)[1].Condition.ArnEquals).toEqual({ 'identitycenter:ApplicationArn': stack.resolve(app.applicationArn) });
+    expect(trustOf(stack, target)[1].Condition.ArnEquals).toEqual({ 'sts:RequestContext/identitycenter:ApplicationArn': stack.resolve(app.applicationArn) });
   });
 
   test.each<[string, string, RegExp]>([
@@ -83,6 +84,7 @@ describe('IdentityContextPrincipal', () => {
     ['a SAML principal', new iam.FederatedPrincipal('arn:aws:iam::123456789012:saml-provider/x', {}, 'sts:AssumeRoleWithSAML')],
   ])('rejects %s (ProvidedContexts works only with sts:AssumeRole)', (_, principal) => {
     expect(() => new IdentityContextPrincipal(principal)).toThrow(/IdentityContextPrincipal: principal .* assumes roles with sts:AssumeRoleWith.*works only with sts:AssumeRole/);
+    expect(() => new IdentityContextPrincipal(principal)).toThrow(TrustedIdentityValidationError);
   });
 
   test.each([undefined, Duration.hours(1)])('does not warn for a max session duration of %s', (maxSessionDuration) => {

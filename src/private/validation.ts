@@ -10,14 +10,18 @@ import { API_CONSTRAINTS, CFN_CONSTRAINTS } from './constraints.generated';
  * (aws-cdk-lib's own ValidationError is internal and changed its constructor between releases.)
  */
 export class TrustedIdentityValidationError extends Error {
-  constructor(scope: IConstruct, message: string) {
-    super(`${scope.node.path}: ${message}`);
+  /**
+   * @param scope the construct whose input is bad, or (for values checked before any construct exists, such as a
+   * principal's options) the name of the class that checks them
+   */
+  constructor(scope: IConstruct | string, message: string) {
+    super(`${typeof scope === 'string' ? scope : scope.node.path}: ${message}`);
     this.name = 'TrustedIdentityValidationError';
   }
 }
 
-/** Throws the library's error for `prop`. */
-export function fail(scope: IConstruct, prop: string, value: unknown, allowed: string): never {
+/** Throws the library's error for `prop` (of a construct, or of a class that has no construct path). */
+export function fail(scope: IConstruct | string, prop: string, value: unknown, allowed: string): never {
   throw new TrustedIdentityValidationError(scope, `${prop} ${show(value)} ${allowed}`);
 }
 
