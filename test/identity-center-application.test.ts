@@ -676,14 +676,37 @@ describe('least privilege and scale', () => {
     const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('TrustedIdentityCustomResourceRolePolicy') } });
     const [policy] = Object.values<any>(policies);
     const appStatements = policy.Properties.PolicyDocument.Statement.filter((s: any) => JSON.stringify(s.Action).includes('Application'));
-    expect(appStatements.map((s: any) => s.Action)).toEqual([
+    const cleanup = appStatements.filter((st: any) => !JSON.stringify(st.Resource).includes('ssoins-'));
+    const perInstance = appStatements.filter((st: any) => JSON.stringify(st.Resource).includes('ssoins-'));
+    expect(perInstance.map((st: any) => st.Action).sort()).toEqual([
+      'sso:PutApplicationAccessScope',
       'sso:PutApplicationAssignmentConfiguration',
+      'sso:PutApplicationAuthenticationMethod',
+      'sso:PutApplicationGrant',
       'sso:PutApplicationSessionConfiguration',
-      ['sso:PutApplicationGrant', 'sso:DeleteApplicationGrant'],
-      ['sso:PutApplicationAccessScope', 'sso:DeleteApplicationAccessScope'],
-      ['sso:PutApplicationAuthenticationMethod', 'sso:DeleteApplicationAuthenticationMethod'],
     ]);
-    for (const s of appStatements) expect(s.Resource).toBe('arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/*');
+    for (const st of perInstance) expect(st.Resource).toBe('arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/*');
+    // The delete-side calls: one statement per stack on the account's applications and issuers (ssoCleanupPermission).
+    expect(cleanup.map((st: any) => st.Action)).toEqual([[
+      'sso:DeleteTrustedTokenIssuer', 'sso:UntagResource', 'sso:DeleteApplicationGrant', 'sso:DeleteApplicationAccessScope',
+      'sso:DeleteApplicationAuthenticationMethod', 'sso:PutApplicationSessionConfiguration',
+    ]]);
+    expect(JSON.stringify(cleanup[0].Resource)).toContain(':sso::123456789012:application/*');
+  });
+
+  test('the application moves to another instance: v2\'s policy still allows the v1 configuration\'s delete calls (cleanup phase)', () => {
+    const after = synth(s => {
+      const app = newApp(s, { instanceArn: INSTANCE_2 });
+      app.addGrant(ApplicationGrant.refreshToken());
+      app.addAccessScope(AccessScope.AWS);
+    });
+    const [policy] = Object.values<any>(after.Resources).filter((r: any) => r.Type === 'AWS::IAM::Policy');
+    const statements = policy.Properties.PolicyDocument.Statement;
+    // The v1 configuration belongs to INSTANCE: no per-instance statement of v2 names it ...
+    expect(JSON.stringify(statements)).not.toContain('ssoins-1234567890abcdef');
+    // ... but the account-wide delete-side statement covers its applications.
+    const cleanup = statements.find((st: any) => JSON.stringify(st.Resource).includes(':application/*"'));
+    expect(cleanup.Action).toEqual(expect.arrayContaining(['sso:DeleteApplicationGrant', 'sso:DeleteApplicationAccessScope']));
   });
 
   test('20 applications of one instance: the same statements as one, one Lambda function', () => {

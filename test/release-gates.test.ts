@@ -27,7 +27,7 @@ describe('cdk-nag AwsSolutions', () => {
       .filter(([, r]) => r.Metadata?.cdk_nag)
       .map(([, r]) => [r.Type, r.Metadata.cdk_nag.rules_to_suppress.map((a: any) => a.id)]);
     expect(acknowledged.sort()).toEqual([
-      ['AWS::IAM::Policy', ['AwsSolutions-IAM5', 'AwsSolutions-IAM5']],
+      ['AWS::IAM::Policy', ['AwsSolutions-IAM5', 'AwsSolutions-IAM5', 'AwsSolutions-IAM5', 'AwsSolutions-IAM5']],
       ['AWS::IAM::Role', ['AwsSolutions-IAM4']],
       ['AWS::Lambda::Function', ['AwsSolutions-L1']],
     ]);

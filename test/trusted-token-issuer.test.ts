@@ -476,17 +476,24 @@ describe('least privilege and scale', () => {
     return Object.values<any>(template.Resources).filter(r => r.Type === 'AWS::IAM::Policy');
   }
 
-  test('one policy: CreateTrustedTokenIssuer on the instance and its issuers, the rest on the issuers only', () => {
+  test('one policy: CreateTrustedTokenIssuer on the instance and its issuers, update and tag on the issuers, deletes in the cleanup statement', () => {
     const stack = newStack();
     newIssuer(stack, { tags: { a: 'b' } });
     const issuers = { 'Fn::Join': ['', ['arn:aws:sso::', '123456789012', ':trustedTokenIssuer/ssoins-1234567890abcdef/*']] };
     const [policy] = policies(templateOf(stack));
     expect(stack.resolve(policy.Properties.PolicyDocument.Statement)).toEqual([
       { Action: 'sso:CreateTrustedTokenIssuer', Effect: 'Allow', Resource: [INSTANCE, expect.anything()] },
+      { Action: ['sso:UpdateTrustedTokenIssuer', 'sso:TagResource'], Effect: 'Allow', Resource: expect.anything() },
       {
-        Action: ['sso:UpdateTrustedTokenIssuer', 'sso:DeleteTrustedTokenIssuer', 'sso:TagResource', 'sso:UntagResource'],
+        Action: [
+          'sso:DeleteTrustedTokenIssuer', 'sso:UntagResource', 'sso:DeleteApplicationGrant', 'sso:DeleteApplicationAccessScope',
+          'sso:DeleteApplicationAuthenticationMethod', 'sso:PutApplicationSessionConfiguration',
+        ],
         Effect: 'Allow',
-        Resource: expect.anything(),
+        Resource: [
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sso::123456789012:trustedTokenIssuer/*']] },
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sso::123456789012:application/*']] },
+        ],
       },
     ]);
     const rendered = JSON.stringify(policy.Properties.PolicyDocument);
@@ -516,7 +523,7 @@ describe('least privilege and scale', () => {
     expect(JSON.stringify(create.Resource[1])).toContain('"Fn::Split":[":instance/",{"Ref":"Instance"}]');
   });
 
-  test('statements are shared per instance: 100 issuers of 2 instances → one role, one policy, 4 statements, one Lambda', () => {
+  test('statements are shared per instance: 100 issuers of 2 instances → one role, one policy, 2 statements per instance + 1 cleanup, one Lambda', () => {
     const stack = newStack();
     for (let i = 0; i < 100; i++) {
       newIssuer(stack, { instanceArn: i % 2 ? INSTANCE : INSTANCE_2, oidc: { issuerUrl: `https://issuer${i}.example.com` }, tags: { n: `${i}` } }, `I${i}`);
@@ -527,7 +534,7 @@ describe('least privilege and scale', () => {
     expect(count('AWS::IAM::Policy')).toBe(1);
     expect(count('AWS::Lambda::Function')).toBe(1);
     expect(count(ISSUER_TYPE)).toBe(100);
-    expect(policies(template)[0].Properties.PolicyDocument.Statement).toHaveLength(4);
+    expect(policies(template)[0].Properties.PolicyDocument.Statement).toHaveLength(5);
     expect(JSON.stringify(policies(template)[0].Properties.PolicyDocument).length).toBeLessThan(10_240);
   });
 
@@ -1244,5 +1251,29 @@ describe('migration from CUSTOM_RESOURCE to CLOUDFORMATION', () => {
     expect(before.Resources[newId]).toBeUndefined(); // a new resource to CloudFormation: created first
     expect(r.Properties.TrustedTokenIssuerConfiguration.OidcJwtConfiguration.IssuerUrl)
       .toBe(old.create.parameters.TrustedTokenIssuerConfiguration.OidcJwtConfiguration.IssuerUrl);
+  });
+});
+
+describe('deletes in the cleanup phase stay authorized (the shared policy is updated before removed resources are deleted)', () => {
+  const deleteActions = (template: any): string[] => {
+    const [policy] = Object.values<any>(template.Resources).filter(r => r.Type === 'AWS::IAM::Policy');
+    return policy.Properties.PolicyDocument.Statement
+      .filter((st: any) => JSON.stringify(st.Resource).includes(':trustedTokenIssuer/*') && !JSON.stringify(st.Resource).includes('ssoins-'))
+      .flatMap((st: any) => [].concat(st.Action));
+  };
+
+  test.each<[string, IssuerProps]>([
+    ['instanceArn changes (the old issuer is deleted after the policy moved to the new instance)', { instanceArn: INSTANCE_2 }],
+    ['the issuer moves to another URL', { oidc: { issuerUrl: 'https://other.okta.com' } }],
+  ])('%s: v2\'s policy still allows DeleteTrustedTokenIssuer and UntagResource on any issuer of the account', (_, change) => {
+    const before = synth(s => newIssuer(s, { tags: { a: 'b' } }));
+    const after = synth(s => newIssuer(s, { tags: { a: 'b' }, ...change }));
+    expect(plan(before, after).sdkCalls).toContain('DeleteTrustedTokenIssuer');
+    expect(deleteActions(after)).toEqual(expect.arrayContaining(['sso:DeleteTrustedTokenIssuer', 'sso:UntagResource']));
+  });
+
+  test('one issuer of two is removed: the remaining stack keeps the delete-side statement for the removed one', () => {
+    const after = synth(s => newIssuer(s, { instanceArn: INSTANCE_2 }, 'Other'));
+    expect(deleteActions(after)).toEqual(expect.arrayContaining(['sso:DeleteTrustedTokenIssuer', 'sso:UntagResource']));
   });
 });
