@@ -546,6 +546,10 @@ function actorArns(scope: IConstruct, grantee: iam.IGrantable): string[] {
   }
   const arns = json.AWS;
   if (arns.some(a => a === '*')) fail(scope, 'grantee', principal.toString(), `must not be every principal ("*"): ${allowed}`);
+  // An account principal: `arn:<partition>:iam::<account>:root` (rendered with a partition token) or a bare account id.
+  if (arns.some(a => /:iam::\d{12}:root"|^"\d{12}"$/.test(JSON.stringify(Stack.of(scope).resolve(a))))) {
+    warn(scope, 'actorPolicyAccount', `grantee ${principal.toString()} is a whole account: every principal of that account that is allowed sso-oauth:CreateTokenWithIAM can then exchange tokens for this application. Pass the role or user that calls CreateTokenWithIAM instead.`);
+  }
   return arns;
 }
 
@@ -762,7 +766,9 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
     });
     checkString(this, 'description', props.description, cfnConstraint(`${CFN_APP}:Description`));
     checkString(this, 'status', props.status, cfnConstraint(`${CFN_APP}:Status`));
-    if (typeof (props as any).assignmentRequired !== 'boolean' && !Token.isUnresolved((props as any).assignmentRequired)) {
+    // A boolean, never a token: a String parameter would reach PutApplicationAssignmentConfiguration as "true", which
+    // the SDK's JSON protocol does not turn into a boolean.
+    if (typeof (props as any).assignmentRequired !== 'boolean') {
       fail(this, 'assignmentRequired', (props as any).assignmentRequired,
         'must be true or false: Identity Center creates applications with assignment required and no assignees, and the token exchange then fails with AccessDeniedException');
     }

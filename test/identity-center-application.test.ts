@@ -211,10 +211,10 @@ describe('application validation', () => {
       .toThrow(/Stack\/App: assignmentRequired .* must be true or false: Identity Center creates applications with assignment required/);
   });
 
-  test('accepts a token assignmentRequired', () => {
+  test('rejects a token assignmentRequired (it would reach the API as a string, not a boolean)', () => {
     const stack = newStack();
     const token = new CfnParameter(stack, 'Required', { type: 'String' }).valueAsString as any;
-    expect(() => newApp(stack, { assignmentRequired: token })).not.toThrow();
+    expect(() => newApp(stack, { assignmentRequired: token })).toThrow(/Stack\/App: assignmentRequired ".*" must be true or false/);
   });
 });
 
@@ -560,6 +560,21 @@ describe('grantCreateTokenWithIam', () => {
     app.grantCreateTokenWithIam(new iam.AccountPrincipal('210987654321'));
     const c = only(templateOf(stack), AUTHN);
     expect(c.create.parameters.AuthenticationMethod.Iam.ActorPolicy.Statement[0].Principal.AWS).toHaveLength(2);
+    const raw = JSON.stringify(c.resource.Properties.Create);
+    expect(raw).toContain(':iam::210987654321:root');
+    expect(raw).toContain(JSON.stringify({ 'Fn::GetAtt': [logicalIdOf(stack.node.findChild('U').node.defaultChild as IConstruct), 'Arn'] }));
+  });
+
+  test('warns when a grantee is a whole account (every principal of it could then exchange tokens)', () => {
+    const stack = newStack();
+    newApp(stack).grantCreateTokenWithIam(new iam.AccountPrincipal('210987654321'));
+    Annotations.fromStack(stack).hasWarning('/Stack/App', Match.stringLikeRegexp('is a whole account.*cdk-trusted-identity:actorPolicyAccount'));
+  });
+
+  test('does not warn for a role grantee', () => {
+    const stack = newStack();
+    newApp(stack).grantCreateTokenWithIam(new iam.Role(stack, 'R', { assumedBy: new iam.AccountRootPrincipal() }));
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('actorPolicyAccount'));
   });
 
   test.each<[string, (stack: Stack) => iam.IGrantable, RegExp]>([
@@ -929,10 +944,10 @@ describe('lifecycle (v1 → v2)', () => {
     expect(p.sdkCalls).toEqual(['PutApplicationAuthenticationMethod']);
   });
 
-  test.each<[string, (s: Stack, url: string) => ITrustedTokenIssuer]>([
-    ['a custom-resource TrustedTokenIssuer', (s, url) => newIssuer(s, url, undefined, undefined, TrustedTokenIssuerImplementation.CUSTOM_RESOURCE)],
-    ['a native TrustedTokenIssuer (the default)', (s, url) => newIssuer(s, url)],
-  ])('%s is replaced (new URL): the grant moves to the new issuer before the old one is deleted', (_, make) => {
+  test.each<[string, (s: Stack, url: string) => ITrustedTokenIssuer, 'new logical id' | 'same logical id']>([
+    ['a custom-resource TrustedTokenIssuer', (s, url) => newIssuer(s, url, undefined, undefined, TrustedTokenIssuerImplementation.CUSTOM_RESOURCE), 'new logical id'],
+    ['a native TrustedTokenIssuer (the default)', (s, url) => newIssuer(s, url), 'same logical id'],
+  ])('%s is replaced (new URL): the grant moves to the new issuer before the old one is deleted', (_, make, replacement) => {
     const ids: string[] = [];
     const references: string[] = [];
     const version = (url: string) => synth(s => {
@@ -948,7 +963,8 @@ describe('lifecycle (v1 → v2)', () => {
     // The grant's calls reference the issuer's ARN: CloudFormation updates the grant after the new issuer exists.
     expect(JSON.stringify(after.Resources[grant].Properties.Update)).toContain(references[1]);
     const p = plan(before, after, 'Custom::');
-    if (oldIssuer !== newIssuerId) {
+    expect(oldIssuer === newIssuerId ? 'same logical id' : 'new logical id').toBe(replacement);
+    if (replacement === 'new logical id') {
       // Custom resource: the replacement is a new logical id (hash of the create-only values). CloudFormation
       // creates it, updates the grant (its Ref changed), and deletes the old issuer in the cleanup phase.
       expect(p.create).toEqual([newIssuerId]);
