@@ -1,4 +1,4 @@
-import { IResource, RemovalPolicy, Resource, SecretValue, Stack, Tags, Token } from 'aws-cdk-lib';
+import { CfnParameter, IResource, RemovalPolicy, Resource, SecretValue, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -439,10 +439,12 @@ export interface VerifiedAccessTrustProviderProps {
 
   /**
    * Accept client secrets that resolve to a plain-text string (e.g. `SecretValue.unsafePlainText(...)`, or a
-   * `{{resolve:ssm:...}}` reference to a plain String parameter). The secret is then readable by anyone who can read
-   * the template, the cloud assembly or the stack in the CloudFormation console. Synth warns when this is used.
+   * `{{resolve:ssm:...}}` reference to a plain String parameter) or to a CloudFormation parameter without `NoEcho`.
+   * The secret is then readable by anyone who can read the template, the cloud assembly or the stack in the
+   * CloudFormation console. Synth warns when this is used, and the `TrustedIdentityChecks` aspect reports a literal
+   * secret in the template as an error unless acknowledged.
    *
-   * @default false - a client secret must be a Secrets Manager dynamic reference (or another unresolved value)
+   * @default false - a client secret must be a Secrets Manager dynamic reference (or a `NoEcho` parameter)
    */
   readonly allowPlainTextSecret?: boolean;
 
@@ -672,7 +674,8 @@ function checkHttpsUrl(scope: IConstruct, prop: string, url: string, isIssuer: b
 
 /**
  * Renders a client secret. Only a Secrets Manager dynamic reference (or a value that does not resolve to a literal
- * string, such as a `NoEcho` parameter) may reach the template unless `allowPlainTextSecret` is set.
+ * string, such as a `NoEcho` parameter) may reach the template unless `allowPlainTextSecret` is set; a reference to a
+ * parameter without `NoEcho` counts as plain text (the console shows its value).
  * `ssm-secure` references are rejected: CloudFormation resolves them only for the resource properties listed under
  * "Resources that support dynamic parameter patterns for secure strings" (CloudFormation user guide), and
  * `AWS::EC2::VerifiedAccessTrustProvider` is not among them. Messages never contain the secret.
@@ -682,16 +685,51 @@ function renderSecret(scope: IConstruct, prop: string, secret: SecretValue, allo
   const value = secret.unsafeUnwrap();
   const resolved = Stack.of(scope).resolve(value);
   const literal = typeof resolved === 'string' ? resolved : leadingLiteral(resolved);
-  if (literal === undefined || literal.startsWith('{{resolve:secretsmanager:')) return value;
-  if (literal.startsWith('{{resolve:ssm-secure:')) {
+  let what: string;
+  let where = 'the template, the cloud assembly and the CloudFormation console';
+  if (literal === undefined) {
+    const echoed = echoedParameter(Stack.of(scope), resolved);
+    if (echoed === undefined) return value;
+    what = `a reference to the CloudFormation parameter "${echoed}", which is not NoEcho`;
+    where = 'the CloudFormation console and the DescribeStacks API';
+  } else if (literal.startsWith('{{resolve:secretsmanager:')) {
+    return value;
+  } else if (literal.startsWith('{{resolve:ssm-secure:')) {
     throw new TrustedIdentityValidationError(scope, `${prop} is an ssm-secure dynamic reference, which CloudFormation does not resolve for ${TYPE} (only for the resource properties listed under "Resources that support dynamic parameter patterns for secure strings"): the deploy would fail. Store the secret in Secrets Manager and pass SecretValue.secretsManager(...) or secret.secretValue`);
+  } else {
+    what = literal.startsWith('{{resolve:ssm:') ? 'a reference to a plain-text SSM parameter' : 'a plain-text string (value not shown)';
   }
-  const what = literal.startsWith('{{resolve:ssm:') ? 'a reference to a plain-text SSM parameter' : 'a plain-text string (value not shown)';
   if (!allowPlainText) {
-    throw new TrustedIdentityValidationError(scope, `${prop} resolves to ${what}: the secret would be readable in the template, the cloud assembly and the CloudFormation console. Store it in Secrets Manager and pass SecretValue.secretsManager(...) or secret.secretValue, or set allowPlainTextSecret: true to accept this`);
+    throw new TrustedIdentityValidationError(scope, `${prop} resolves to ${what}: the secret would be readable in ${where}. Store it in Secrets Manager and pass SecretValue.secretsManager(...) or secret.secretValue, or set allowPlainTextSecret: true to accept this`);
   }
-  warn(scope, 'verifiedAccessPlainTextSecret', `${prop} resolves to ${what} and allowPlainTextSecret is set: the secret is readable in the template, the cloud assembly and the CloudFormation console.`);
+  warn(scope, 'verifiedAccessPlainTextSecret', `${prop} resolves to ${what} and allowPlainTextSecret is set: the secret is readable in ${where}.`);
   return value;
+}
+
+/**
+ * The logical id of a parameter of `stack` without `NoEcho` that `resolved` refers to (`Ref`), if any. CloudFormation
+ * masks only `NoEcho` parameter values ("NoEcho: Whether to mask the parameter value to prevent it from being displayed
+ * in the console, command line tools, or API", CloudFormation user guide, "Parameters"): any other parameter, including
+ * an `AWS::SSM::Parameter::Value<String>` one, shows the secret to whoever can describe the stack.
+ */
+function echoedParameter(stack: Stack, resolved: any): string | undefined {
+  const refs = new Set<string>();
+  const walk = (v: any): void => {
+    if (Array.isArray(v)) {
+      v.forEach(walk);
+    } else if (v && typeof v === 'object') {
+      if (typeof v.Ref === 'string') refs.add(v.Ref);
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(resolved);
+  if (refs.size === 0) return undefined;
+  for (const c of stack.node.findAll()) {
+    if (!(c instanceof CfnParameter) || Stack.of(c) !== stack || c.noEcho) continue;
+    const id = stack.resolve(c.logicalId);
+    if (refs.has(id)) return id;
+  }
+  return undefined;
 }
 
 /** The literal text a `Fn::Join` starts with, if any. */
@@ -703,27 +741,42 @@ function leadingLiteral(resolved: any): string | undefined {
 }
 
 /**
- * Lets Verified Access use the key for this account's resources, with the key policy statement the Verified Access user
- * guide gives for customer managed keys ("Data encryption at rest" → "Using customer managed keys with Verified
- * Access"): `kms:DescribeKey`, `kms:CreateGrant`, `kms:GenerateDataKey` and `kms:Decrypt` for principals of this
- * account (`kms:CallerAccount`) calling only through Verified Access in this region (`kms:ViaService`). The principal
- * is `*` narrowed by those two conditions, as in the guide: naming the account root instead would add nothing to a key
- * whose default policy already delegates to IAM. In a key policy `Resource: "*"` means "this key".
+ * Lets Verified Access use the key for this account's resources. The Verified Access user guide ("Data encryption at
+ * rest" → "Using customer managed keys with Verified Access", https://docs.aws.amazon.com/verified-access/latest/ug/encryption-at-rest.html)
+ * gives one statement: `kms:DescribeKey`, `kms:CreateGrant`, `kms:GenerateDataKey` and `kms:Decrypt` for principal `*`
+ * narrowed to principals of this account (`kms:CallerAccount`) calling through Verified Access in this region
+ * (`kms:ViaService: verified-access.<region>.amazonaws.com`); Verified Access then works through grants it creates
+ * ("How AWS Verified Access uses grants in AWS KMS"). We tighten it: `kms:CreateGrant` is a statement of its own that
+ * also requires `kms:GrantIsForAWSResource: true` ("Allows principals to call CreateGrant, ListGrants, or RevokeGrant
+ * only when an AWS service that is integrated with AWS KMS sends the request on the principal's behalf", AWS KMS
+ * developer guide, "Controlling access to grants"), so nobody in the account can mint a grant on the key by calling
+ * KMS directly. No `kms:EncryptionContext:` condition: one naming this provider's id would make the key policy depend on
+ * the provider that depends on the key (a circular dependency), and the copies of the guide we could read do not show
+ * which encryption context key Verified Access sends (unverified). Naming the account root instead of `*` would add
+ * nothing to a key whose default policy already delegates to IAM. In a key policy `Resource: "*"` means "this key".
  */
 function grantVerifiedAccessKeyUse(scope: Construct, key: kms.IKey): void {
   const stack = Stack.of(scope);
-  const { statementAdded } = key.addToResourcePolicy(new iam.PolicyStatement({
-    actions: ['kms:DescribeKey', 'kms:CreateGrant', 'kms:GenerateDataKey', 'kms:Decrypt'],
-    principals: [new iam.AnyPrincipal()],
-    resources: ['*'],
-    conditions: {
-      StringEquals: {
-        'kms:ViaService': `verified-access.${stack.region}.amazonaws.com`,
-        'kms:CallerAccount': stack.account,
-      },
-    },
-  }), /* allowNoOp */ true);
-  if (!statementAdded) {
-    warn(scope, 'verifiedAccessImportedKey', 'encryptionKey is imported, so its key policy cannot be changed here: allow kms:DescribeKey, kms:CreateGrant, kms:GenerateDataKey and kms:Decrypt to this account with kms:ViaService "verified-access.<region>.amazonaws.com" in the key\'s policy yourself, or the deploy fails.');
+  const viaVerifiedAccess = {
+    'kms:ViaService': `verified-access.${stack.region}.amazonaws.com`,
+    'kms:CallerAccount': stack.account,
+  };
+  const statements = [
+    new iam.PolicyStatement({
+      actions: ['kms:DescribeKey', 'kms:GenerateDataKey', 'kms:Decrypt'],
+      principals: [new iam.AnyPrincipal()],
+      resources: ['*'],
+      conditions: { StringEquals: viaVerifiedAccess },
+    }),
+    new iam.PolicyStatement({
+      actions: ['kms:CreateGrant'],
+      principals: [new iam.AnyPrincipal()],
+      resources: ['*'],
+      conditions: { StringEquals: viaVerifiedAccess, Bool: { 'kms:GrantIsForAWSResource': true } },
+    }),
+  ];
+  const added = statements.map(st => key.addToResourcePolicy(st, /* allowNoOp */ true).statementAdded);
+  if (!added.every(a => a)) {
+    warn(scope, 'verifiedAccessImportedKey', 'encryptionKey is imported, so its key policy cannot be changed here: allow kms:DescribeKey, kms:GenerateDataKey and kms:Decrypt, and kms:CreateGrant with kms:GrantIsForAWSResource "true", to this account (kms:CallerAccount) with kms:ViaService "verified-access.<region>.amazonaws.com" in the key\'s policy yourself, or the deploy fails.');
   }
 }

@@ -1,11 +1,11 @@
-import { App, CfnParameter, Fn, RemovalPolicy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
+import { App, Aspects, CfnParameter, Fn, RemovalPolicy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import {
-  DeviceTrustProviderType, OidcTrustProviderOptions, TrustProvider, TrustProviderType, UserTrustProviderType,
+  DeviceTrustProviderType, OidcTrustProviderOptions, TrustedIdentityChecks, TrustProvider, TrustProviderType, UserTrustProviderType,
   VerifiedAccessTrustProvider, VerifiedAccessTrustProviderProps,
 } from '../src';
 import { expectNoSecretInAssembly, findSecretsInAssembly } from './util/secrets';
@@ -15,6 +15,8 @@ import { cfnConstraint } from '../src/private/validation';
 const TYPE = 'AWS::EC2::VerifiedAccessTrustProvider';
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:okta-verified-access-AbCdEf';
 const PLAIN_SECRET = 'plain-text-secret-3f9c1a7e';
+const NATIVE_PLAIN_SECRET = 'native-client-secret-value-01';
+const NATIVE_KEYS = 'https://example.okta.com/oauth2/default/v1/keys';
 
 const OKTA: OidcTrustProviderOptions = {
   issuer: 'https://example.okta.com/oauth2/default',
@@ -246,6 +248,46 @@ describe('secrets', () => {
     expect(resourceOf(stack).properties.OidcOptions.ClientSecret).toEqual({ Ref: 'ClientSecretParam' });
   });
 
+  test.each([
+    ['a parameter without NoEcho', (stack: Stack) => new CfnParameter(stack, 'ClientSecretParam').valueAsString, 'ClientSecretParam'],
+    ['a parameter with noEcho: false', (stack: Stack) => new CfnParameter(stack, 'ClientSecretParam', { noEcho: false }).valueAsString, 'ClientSecretParam'],
+    ['an SSM parameter value (AWS::SSM::Parameter::Value<String>)', (stack: Stack) => ssm.StringParameter.valueForStringParameter(stack, 'okta-client-secret'), 'SsmParameterValue'],
+    ['a join of a NoEcho and an echoed parameter', (stack: Stack) => Fn.join('', [
+      new CfnParameter(stack, 'Hidden', { noEcho: true }).valueAsString,
+      new CfnParameter(stack, 'ClientSecretParam').valueAsString,
+    ]), 'ClientSecretParam'],
+  ])('rejects %s: the console shows its value', (_what, valueOf, logicalIdPrefix) => {
+    const stack = newStack();
+    const value = valueOf(stack);
+    expect(() => newProvider(stack, { oidc: { clientSecret: SecretValue.unsafePlainText(value) } }))
+      .toThrow(new RegExp(`^Stack/Okta: clientSecret resolves to a reference to the CloudFormation parameter "${logicalIdPrefix}[^"]*", which is not NoEcho: the secret would be readable in the CloudFormation console and the DescribeStacks API\\..*allowPlainTextSecret: true`));
+  });
+
+  test.each([
+    ['a NoEcho parameter wrapped as plain text', (stack: Stack) => SecretValue.unsafePlainText(new CfnParameter(stack, 'P', { noEcho: true }).valueAsString)],
+    ['a Secrets Manager reference whose name comes from a parameter without NoEcho', (stack: Stack) => SecretValue.secretsManager(new CfnParameter(stack, 'SecretName').valueAsString)],
+    ['a Ref to a resource (not a parameter)', (stack: Stack) => SecretValue.unsafePlainText(new ssm.CfnParameter(stack, 'S', { type: 'String', value: 'v' }).ref)],
+  ])('accepts %s', (_what, secretOf) => {
+    const stack = newStack();
+    expect(() => newProvider(stack, { oidc: { clientSecret: secretOf(stack) } })).not.toThrow();
+  });
+
+  test('a parameter without NoEcho is accepted with allowPlainTextSecret, with a warning', () => {
+    const stack = newStack();
+    const param = new CfnParameter(stack, 'ClientSecretParam');
+    newProvider(stack, { allowPlainTextSecret: true, oidc: { clientSecret: SecretValue.unsafePlainText(param.valueAsString) } });
+    expect(resourceOf(stack).properties.OidcOptions.ClientSecret).toEqual({ Ref: 'ClientSecretParam' });
+    expect(warningsOf(stack)).toEqual([expect.stringMatching(/^clientSecret resolves to a reference to the CloudFormation parameter "ClientSecretParam", which is not NoEcho and allowPlainTextSecret is set/)]);
+  });
+
+  test('rejects a nativeApplication.clientSecret from a parameter without NoEcho', () => {
+    const stack = newStack();
+    const param = new CfnParameter(stack, 'NativeSecret');
+    expect(() => newProvider(stack, {
+      oidc: { nativeApplication: { clientId: 'native', clientSecret: SecretValue.unsafePlainText(param.valueAsString), publicSigningKeyEndpoint: NATIVE_KEYS } },
+    })).toThrow(/^Stack\/Okta: nativeApplication\.clientSecret resolves to a reference to the CloudFormation parameter "NativeSecret", which is not NoEcho/);
+  });
+
   test('works with the @aws-cdk/core:checkSecretUsage feature flag', () => {
     const app = new App({ context: { '@aws-cdk/core:checkSecretUsage': true } });
     const stack = newStack(app);
@@ -254,14 +296,13 @@ describe('secrets', () => {
   });
 
   test.each([
-    ['clientSecret', { clientSecret: SecretValue.unsafePlainText(PLAIN_SECRET) }],
-    ['nativeApplication.clientSecret', {
-      nativeApplication: {
-        clientId: 'native', clientSecret: SecretValue.unsafePlainText(PLAIN_SECRET), publicSigningKeyEndpoint: 'https://example.okta.com/oauth2/default/v1/keys',
-      },
+    ['clientSecret', PLAIN_SECRET, { clientSecret: SecretValue.unsafePlainText(PLAIN_SECRET) }],
+    ['nativeApplication.clientSecret', NATIVE_PLAIN_SECRET, {
+      nativeApplication: { clientId: 'native', clientSecret: SecretValue.unsafePlainText(NATIVE_PLAIN_SECRET), publicSigningKeyEndpoint: NATIVE_KEYS },
     }],
-  ])('rejects a plain-text %s, and the message does not contain the secret', (prop, oidc) => {
-    const stack = newStack();
+  ])('rejects a plain-text %s; neither the message nor the cloud assembly contains the secret', (prop, secret, oidc) => {
+    const app = new App();
+    const stack = newStack(app);
     let message = '';
     try {
       newProvider(stack, { oidc });
@@ -269,7 +310,9 @@ describe('secrets', () => {
       message = e.message;
     }
     expect(message).toMatch(new RegExp(`^Stack/Okta: ${prop.replace('.', '\\.')} resolves to a plain-text string \\(value not shown\\).*allowPlainTextSecret`));
-    expect(message).not.toContain(PLAIN_SECRET);
+    expect(message).not.toContain(secret);
+    // The half-built construct stays in the tree: nothing of the rejected secret may reach the assembly either.
+    expectNoSecretInAssembly(app, secret);
   });
 
   test('rejects a {{resolve:ssm:...}} reference to a plain String parameter', () => {
@@ -294,17 +337,54 @@ describe('secrets', () => {
     expect(warnings.join('\n')).not.toContain(PLAIN_SECRET);
   });
 
-  test('no client secret appears anywhere in the cloud assembly', () => {
+  test.each([
+    ['reports', false, 1],
+    ['does not report, once acknowledged,', true, 0],
+  ])('TrustedIdentityChecks %s a provider whose literal secret allowPlainTextSecret accepted', (_what, acknowledged, errors) => {
+    const app = new App();
+    const stack = newStack(app);
+    const provider = newProvider(stack, { allowPlainTextSecret: true, oidc: { clientSecret: SecretValue.unsafePlainText(PLAIN_SECRET) } });
+    if (acknowledged) TrustedIdentityChecks.acknowledge(provider, 'VerifiedAccessPlaintextSecret', 'test IdP without secrets');
+    Aspects.of(app).add(new TrustedIdentityChecks());
+    const found = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('VerifiedAccessPlaintextSecret'));
+    expect(found).toHaveLength(errors);
+  });
+
+  test('literal secrets accepted with allowPlainTextSecret are in the cloud assembly, and the helper finds both', () => {
+    const app = new App();
+    const stack = newStack(app);
+    newProvider(stack, {
+      allowPlainTextSecret: true,
+      oidc: {
+        clientSecret: SecretValue.unsafePlainText(PLAIN_SECRET),
+        nativeApplication: { clientId: 'native', clientSecret: SecretValue.unsafePlainText(NATIVE_PLAIN_SECRET), publicSigningKeyEndpoint: NATIVE_KEYS },
+      },
+    });
+    const leaks = findSecretsInAssembly(app, PLAIN_SECRET, NATIVE_PLAIN_SECRET);
+    expect(leaks).toEqual(expect.arrayContaining([
+      { file: 'Stack.template.json', secretIndex: 0 },
+      { file: 'Stack.template.json', secretIndex: 1 },
+    ]));
+    expect(() => expectNoSecretInAssembly(app, PLAIN_SECRET, NATIVE_PLAIN_SECRET)).toThrow(/secret #0 in Stack\.template\.json[^]*secret #1 in Stack\.template\.json/);
+  });
+
+  test('Secrets Manager secrets known by name reach the assembly only as references: the values used above never appear', () => {
     const app = new App();
     const stack = newStack(app);
     newProvider(stack, {
       oidc: {
-        clientSecret: SecretValue.secretsManager(SECRET_ARN),
-        nativeApplication: { clientId: 'native', clientSecret: SecretValue.secretsManager('native-secret-name'), publicSigningKeyEndpoint: 'https://example.okta.com/oauth2/default/v1/keys' },
+        clientSecret: SecretValue.secretsManager('okta-verified-access-client'),
+        nativeApplication: { clientId: 'native', clientSecret: SecretValue.secretsManager('okta-verified-access-native'), publicSigningKeyEndpoint: NATIVE_KEYS },
       },
     });
-    // The values that would be in the secrets; the construct only ever sees their references.
-    expectNoSecretInAssembly(app, PLAIN_SECRET, 'native-client-secret-value-01');
+    const props = resourceOf(stack).properties;
+    expect(props.OidcOptions.ClientSecret).toBe('{{resolve:secretsmanager:okta-verified-access-client:SecretString:::}}');
+    expect(props.NativeApplicationOidcOptions.ClientSecret).toBe('{{resolve:secretsmanager:okta-verified-access-native:SecretString:::}}');
+    // The helper searches this very assembly (it finds the secrets' names) ...
+    expect(findSecretsInAssembly(app, 'okta-verified-access-client', 'okta-verified-access-native').map(l => l.file))
+      .toEqual(expect.arrayContaining(['Stack.template.json']));
+    // ... and none of the literal values the other tests of this file pass.
+    expectNoSecretInAssembly(app, PLAIN_SECRET, NATIVE_PLAIN_SECRET);
   });
 });
 
@@ -456,24 +536,42 @@ describe('client id, tenant id and scope', () => {
     ['tenantId', () => TrustProvider.jamf({ tenantId: '' })],
     ['tenantId', () => TrustProvider.crowdStrike({ tenantId: '' })],
     ['tenantId', () => TrustProvider.jumpCloud({ tenantId: '', publicSigningKeyUrl: 'https://k.example.com' })],
+    ['nativeApplication.clientId', () => TrustProvider.oidc({
+      ...OKTA, nativeApplication: { clientId: '', clientSecret: SecretValue.secretsManager('n'), publicSigningKeyEndpoint: NATIVE_KEYS },
+    })],
+    ['nativeApplication.clientId', () => TrustProvider.oidc({
+      ...OKTA, nativeApplication: { clientId: '  ', clientSecret: SecretValue.secretsManager('n'), publicSigningKeyEndpoint: NATIVE_KEYS },
+    })],
   ])('rejects an empty %s', (prop, provider) => {
     expect(() => new VerifiedAccessTrustProvider(newStack(), 'P', { policyReferenceName: 'p', provider: provider() }))
-      .toThrow(new RegExp(`Stack/P: ${prop} ".*" must not be empty`));
+      .toThrow(new RegExp(`Stack/P: ${prop.replace('.', '\\.')} ".*" must not be empty`));
   });
 
   test.each([
     ['clientId', () => TrustProvider.oidc({ ...OKTA, clientId: 'abc' })],
     ['tenantId', () => TrustProvider.jamf({ tenantId: 'abc' })],
+    ['tenantId', () => TrustProvider.crowdStrike({ tenantId: 'abc' })],
+    ['tenantId', () => TrustProvider.jumpCloud({ tenantId: 'abc', publicSigningKeyUrl: 'https://k.example.com' })],
+    ['nativeApplication.clientId', () => TrustProvider.oidc({
+      ...OKTA, nativeApplication: { clientId: 'abc', clientSecret: SecretValue.secretsManager('n'), publicSigningKeyEndpoint: NATIVE_KEYS },
+    })],
   ])('accepts a non-empty %s', (_prop, provider) => {
     expect(() => new VerifiedAccessTrustProvider(newStack(), 'P', { policyReferenceName: 'p', provider: provider() })).not.toThrow();
   });
 
   test.each([
     ['clientId', (t: string) => TrustProvider.oidc({ ...OKTA, clientId: t })],
-    ['tenantId', (t: string) => TrustProvider.jamf({ tenantId: t })],
+    ['jamf tenantId', (t: string) => TrustProvider.jamf({ tenantId: t })],
+    ['crowdStrike tenantId', (t: string) => TrustProvider.crowdStrike({ tenantId: t })],
+    ['jumpCloud tenantId', (t: string) => TrustProvider.jumpCloud({ tenantId: t, publicSigningKeyUrl: 'https://k.example.com' })],
+    ['nativeApplication.clientId', (t: string) => TrustProvider.oidc({
+      ...OKTA, nativeApplication: { clientId: t, clientSecret: SecretValue.secretsManager('n'), publicSigningKeyEndpoint: NATIVE_KEYS },
+    })],
   ])('accepts a token %s', (_prop, provider) => {
     const stack = newStack();
-    expect(() => new VerifiedAccessTrustProvider(stack, 'P', { policyReferenceName: 'p', provider: provider(new CfnParameter(stack, 'T').valueAsString) })).not.toThrow();
+    new VerifiedAccessTrustProvider(stack, 'P', { policyReferenceName: 'p', provider: provider(new CfnParameter(stack, 'T').valueAsString) });
+    // The token reaches the template as the parameter's Ref.
+    expect(JSON.stringify(resourceOf(stack).properties)).toContain('{"Ref":"T"}');
   });
 
   test.each(['openid', 'openid email profile', 'email  openid'])('scope %p: no warning', scope => {
@@ -497,6 +595,18 @@ describe('client id, tenant id and scope', () => {
       },
     });
     expect(warningsOf(stack)).toEqual([expect.stringMatching(/^nativeApplication\.scope "email" does not include "openid"/)]);
+  });
+
+  test.each([
+    ['a token', (stack: Stack) => new CfnParameter(stack, 'NativeScope').valueAsString, { Ref: 'NativeScope' }],
+    ['a scope with openid', (_stack: Stack) => 'openid groups', 'openid groups'],
+  ])('a nativeApplication scope that is %s: no warning, rendered as given', (_what, scopeOf, rendered) => {
+    const stack = newStack();
+    newProvider(stack, {
+      oidc: { nativeApplication: { clientId: 'n', clientSecret: SecretValue.secretsManager('n'), publicSigningKeyEndpoint: NATIVE_KEYS, scope: scopeOf(stack) } },
+    });
+    expect(resourceOf(stack).properties.NativeApplicationOidcOptions.Scope).toEqual(rendered);
+    expect(warningsOf(stack)).toEqual([]);
   });
 });
 
@@ -550,6 +660,14 @@ describe('description and tags', () => {
 });
 
 describe('encryption key', () => {
+  const VIA_VERIFIED_ACCESS = { 'kms:ViaService': 'verified-access.us-east-1.amazonaws.com', 'kms:CallerAccount': '123456789012' };
+
+  /** The statements of the key's policy that mention Verified Access. */
+  function verifiedAccessStatements(stack: Stack): any[] {
+    const policy = Object.values<any>(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
+    return policy.Statement.filter((st: any) => st.Condition?.StringEquals?.['kms:ViaService']);
+  }
+
   test('renders SseSpecification with the key ARN and lets principals of the account use the key only through Verified Access', () => {
     const stack = newStack();
     const key = new kms.Key(stack, 'Key');
@@ -559,28 +677,48 @@ describe('encryption key', () => {
       CustomerManagedKeyEnabled: true,
       KmsKeyArn: { 'Fn::GetAtt': [keyId, 'Arn'] },
     });
-    Template.fromStack(stack).hasResourceProperties('AWS::KMS::Key', {
-      KeyPolicy: {
-        Statement: Match.arrayWith([{
-          Action: ['kms:DescribeKey', 'kms:CreateGrant', 'kms:GenerateDataKey', 'kms:Decrypt'],
-          Effect: 'Allow',
-          Principal: { AWS: '*' },
-          Resource: '*',
-          Condition: {
-            StringEquals: { 'kms:ViaService': 'verified-access.us-east-1.amazonaws.com', 'kms:CallerAccount': '123456789012' },
-          },
-        }]),
+    expect(verifiedAccessStatements(stack)).toEqual([
+      {
+        Action: ['kms:DescribeKey', 'kms:GenerateDataKey', 'kms:Decrypt'],
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Resource: '*',
+        Condition: { StringEquals: VIA_VERIFIED_ACCESS },
       },
-    });
+      {
+        Action: 'kms:CreateGrant',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Resource: '*',
+        Condition: { StringEquals: VIA_VERIFIED_ACCESS, Bool: { 'kms:GrantIsForAWSResource': true } },
+      },
+    ]);
   });
 
-  test('two providers on one key add the statement once', () => {
+  test('kms:CreateGrant is allowed only with kms:GrantIsForAWSResource; no other statement of the key allows it to "*"', () => {
+    const stack = newStack();
+    newProvider(stack, { encryptionKey: new kms.Key(stack, 'Key') });
+    const policy = Object.values<any>(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
+    const grantsToAnyone = policy.Statement.filter((st: any) => st.Principal?.AWS === '*' && [st.Action].flat().some((a: string) => a === 'kms:CreateGrant' || a === 'kms:*'));
+    expect(grantsToAnyone).toHaveLength(1);
+    expect(grantsToAnyone[0].Condition.Bool).toEqual({ 'kms:GrantIsForAWSResource': true });
+    expect(grantsToAnyone[0].Condition.StringEquals).toEqual(VIA_VERIFIED_ACCESS);
+  });
+
+  test('the region and account in the conditions are the stack\'s', () => {
+    const stack = new Stack(new App(), 'Stack', { env: { account: '210987654321', region: 'eu-west-1' } });
+    newProvider(stack, { encryptionKey: new kms.Key(stack, 'Key') });
+    for (const st of verifiedAccessStatements(stack)) {
+      expect(st.Condition.StringEquals).toEqual({ 'kms:ViaService': 'verified-access.eu-west-1.amazonaws.com', 'kms:CallerAccount': '210987654321' });
+    }
+  });
+
+  test('two providers on one key add the two statements once', () => {
     const stack = newStack();
     const key = new kms.Key(stack, 'Key');
     newProvider(stack, { encryptionKey: key }, 'A');
     newProvider(stack, { encryptionKey: key }, 'B');
-    const policy = Object.values<any>(Template.fromStack(stack).findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy;
-    expect(policy.Statement.filter((s: any) => s.Condition?.StringEquals?.['kms:ViaService'])).toHaveLength(1);
+    expect(verifiedAccessStatements(stack)).toHaveLength(2);
   });
 
   test('an imported key is used, and synth warns that its policy must be edited by hand', () => {
@@ -588,7 +726,7 @@ describe('encryption key', () => {
     const key = kms.Key.fromKeyArn(stack, 'Key', 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
     newProvider(stack, { encryptionKey: key });
     expect(resourceOf(stack).properties.SseSpecification.KmsKeyArn).toBe('arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab');
-    expect(warningsOf(stack)).toEqual([expect.stringMatching(/encryptionKey is imported.*\[ack: cdk-trusted-identity:verifiedAccessImportedKey\]/)]);
+    expect(warningsOf(stack)).toEqual([expect.stringMatching(/encryptionKey is imported.*kms:CreateGrant with kms:GrantIsForAWSResource "true".*\[ack: cdk-trusted-identity:verifiedAccessImportedKey\]/)]);
   });
 
   test('without a key: no SseSpecification (an AWS owned key)', () => {
