@@ -1,6 +1,7 @@
 import { Annotations, CfnResource, DefaultTokenResolver, IAspect, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { hasWildcard, IssuerProfile, matchesAnyTenant, multiTenantProfiles, profileOf, TenantSegment, tenantPart } from './private/issuers';
+import { stripHttps } from './private/arn';
+import { audienceClaimOf, hasWildcard, IssuerProfile, matchesAnyTenant, multiTenantProfiles, profileOf, TenantSegment, tenantPart } from './private/issuers';
 import { fail, warn } from './private/validation';
 
 /** How bad a finding is: an error fails `cdk synth`/`cdk deploy`, a warning is shown. */
@@ -20,7 +21,9 @@ interface Rule {
  * from the request; ForAnyValue: is meant for multivalued keys) and "Available keys for OIDC federation" (`<issuer>:aud`,
  * `<issuer>:sub`; Cognito identity pools: `cognito-identity.amazonaws.com:aud`/`:amr`, `amr` multivalued, tested with
  * ForAnyValue:StringLike in the Cognito Developer Guide's role trust example); AWS::EC2::VerifiedAccessTrustProvider
- * `OidcOptions`/`NativeApplicationOidcOptions.ClientSecret` (CloudFormation resource reference); Service Authorization
+ * `OidcOptions`/`NativeApplicationOidcOptions.ClientSecret` (CloudFormation resource reference; CloudFormation resolves
+ * `{{resolve:ssm-secure:...}}` only for the properties listed under "Resources that support dynamic parameter patterns
+ * for secure strings", which do not include this type, so only `{{resolve:secretsmanager:...}}` deploys); Service Authorization
  * Reference for `sso-oauth` (CreateTokenWithIAM takes an application ARN as `clientId`, the resource it authorizes on);
  * IAM Identity Center User Guide, "Identity-enhanced IAM role sessions" and the S3 Access Grants / OpenSearch trust
  * policies that pin `sts:RequestContextProviders` to `arn:aws:iam::aws:contextProvider/IdentityCenter`.
@@ -29,7 +32,7 @@ const RULES = {
   OidcAudience: {
     level: 'error',
     why: 'Without an audience check the role accepts tokens the issuer minted for any other client or cloud, including ones anybody can obtain.',
-    fix: 'add StringEquals on "<issuer>:aud" with your client ID (e.g. sts.amazonaws.com for GitHub Actions), or use OidcProvider.principal().',
+    fix: 'add StringEquals on "<issuer>:aud" (Login with Amazon and Facebook: "<issuer>:app_id") with your client ID (e.g. sts.amazonaws.com for GitHub Actions), or use OidcProvider.principal().',
   },
   OidcTenantSubject: {
     level: 'error',
@@ -58,8 +61,8 @@ const RULES = {
   },
   VerifiedAccessPlaintextSecret: {
     level: 'error',
-    why: 'The client secret is written into the template, where anyone who can read the stack, its history or the cloud assembly sees it.',
-    fix: 'pass a dynamic reference: SecretValue.secretsManager(...) or SecretValue.ssmSecure(...).',
+    why: 'The client secret is readable by anyone who can read the stack, its history or the cloud assembly (or the plain SSM parameter it references).',
+    fix: 'store the secret in Secrets Manager and pass a {{resolve:secretsmanager:...}} reference: SecretValue.secretsManager(...) or secret.secretValue.',
   },
   SetContextProvider: {
     level: 'warning',
@@ -164,50 +167,64 @@ export class TrustedIdentityChecks implements IAspect {
 
   private checkRole(role: CfnResource): void {
     const doc = propertyOf(role, 'AssumeRolePolicyDocument', pruneStatements(mayConcernTrust));
-    let setsContext = false;
+    let setsContext: Verdict = 'no';
     for (const st of statementsOf(doc)) {
       if (st.Effect !== 'Allow') continue;
-      const actions = listOf(st.Action);
       const federated = listOf(st.Principal?.Federated);
       if (federated.length > 0) {
         const conditions = conditionsOf(this, role, st.Condition);
-        const webIdentity = actions.some(a => typeof a === 'string' && actionMatches(a, WEB_IDENTITY));
+        const webIdentity = allows(st, WEB_IDENTITY);
         this.checkOperators(role, conditions);
-        if (webIdentity) {
+        if (webIdentity !== 'no') {
           for (const f of federated) {
             const issuer = this.issuerOf(role, f);
-            this.checkAudience(role, issuer, conditions);
-            this.checkTenant(role, issuer, conditions);
+            this.checkAudience(role, issuer, conditions, webIdentity === 'maybe');
+            this.checkTenant(role, issuer, conditions, webIdentity === 'maybe');
           }
         }
       }
-      if (actions.some(a => typeof a === 'string' && actionMatches(a, SET_CONTEXT))) {
-        setsContext = true;
-        this.checkContextProvider(role, conditionsOf(this, role, st.Condition));
+      const setContext = allows(st, SET_CONTEXT);
+      if (setContext !== 'no') {
+        setsContext = setsContext === 'yes' ? 'yes' : setContext;
+        this.checkContextProvider(role, conditionsOf(this, role, st.Condition), setContext === 'maybe');
       }
     }
-    if (setsContext) {
-      const duration = propertyOf(role, 'MaxSessionDuration');
-      if (typeof duration === 'number' && duration > MAX_CONTEXT_SESSION) {
-        this.report(role, 'SetContextSessionDuration', `The role receives identity context (sts:SetContext) and has MaxSessionDuration ${duration} s (more than ${MAX_CONTEXT_SESSION} s).`);
-      }
+    if (setsContext !== 'no') this.checkContextSession(role, setsContext === 'maybe');
+  }
+
+  /** Rule SetContextSessionDuration; `actionUnknown`: whether the role receives identity context is only known at deploy time. */
+  private checkContextSession(role: CfnResource, actionUnknown: boolean): void {
+    const duration = propertyOf(role, 'MaxSessionDuration');
+    if (duration === undefined || (typeof duration === 'number' && duration <= MAX_CONTEXT_SESSION)) return;
+    if (typeof duration !== 'number') {
+      this.undecided(role, 'SetContextSessionDuration', `Could not decide whether MaxSessionDuration is over ${MAX_CONTEXT_SESSION} s for a role that ${actionUnknown ? 'may receive' : 'receives'} identity context (sts:SetContext): it is only known at deploy time.`);
+    } else if (actionUnknown) {
+      this.undecided(role, 'SetContextSessionDuration', `Could not decide whether the role receives identity context (sts:SetContext) with MaxSessionDuration ${duration} s (more than ${MAX_CONTEXT_SESSION} s): an action of its trust policy is only known at deploy time.`);
+    } else {
+      this.report(role, 'SetContextSessionDuration', `The role receives identity context (sts:SetContext) and has MaxSessionDuration ${duration} s (more than ${MAX_CONTEXT_SESSION} s).`);
     }
   }
 
-  /** Rule OidcAudience: a web identity statement must check the audience of its issuer. */
-  private checkAudience(role: CfnResource, issuer: string | undefined, c: Conditions): void {
-    const blocks = c.blocks.filter(b => b.claim === 'aud' && keyMayBeFor(b, issuer) && pins(b));
+  /**
+   * Rule OidcAudience: a web identity statement must check the audience of its issuer. `actionUnknown`: whether the
+   * statement allows sts:AssumeRoleWithWebIdentity is only known at deploy time.
+   */
+  private checkAudience(role: CfnResource, issuer: string | undefined, c: Conditions, actionUnknown: boolean): void {
+    const blocks = c.blocks.filter(b => isAudienceKey(b, issuer) && pins(b));
     if (blocks.some(b => b.values === undefined || b.values.some(v => v !== '*'))) return;
     const who = issuer ? `"${issuer}"` : 'an OIDC provider that is only known at deploy time';
-    if (c.unresolved) {
+    const key = `${issuer ?? '<issuer>'}:${issuer ? audienceClaimOf(issuer) : 'aud'}`;
+    if (actionUnknown) {
+      this.undecided(role, 'OidcAudience', `Could not decide whether the trust policy lets web identities of ${who} assume the role without a StringEquals condition on "${key}": an action of the statement is only known at deploy time.`);
+    } else if (c.unresolved) {
       this.undecided(role, 'OidcAudience', `Could not decide whether the trust of ${who} checks the audience: a condition is only known at deploy time.`);
-      return;
+    } else {
+      this.report(role, 'OidcAudience', `The trust policy lets web identities of ${who} assume the role (sts:AssumeRoleWithWebIdentity) without a StringEquals condition on "${key}".`);
     }
-    this.report(role, 'OidcAudience', `The trust policy lets web identities of ${who} assume the role (sts:AssumeRoleWithWebIdentity) without a StringEquals condition on "${issuer ?? '<issuer>'}:aud".`);
   }
 
   /** Rule OidcTenantSubject: multi-tenant issuers need a subject (or another claim) pinned to one tenant. */
-  private checkTenant(role: CfnResource, issuer: string | undefined, c: Conditions): void {
+  private checkTenant(role: CfnResource, issuer: string | undefined, c: Conditions, actionUnknown: boolean): void {
     const candidates: Array<{ profile: IssuerProfile; issuer?: string }> = [];
     let decided = true;
     if (issuer !== undefined) {
@@ -237,6 +254,10 @@ export class TrustedIdentityChecks implements IAspect {
         verdict = v === 'yes' || verdict === 'yes' ? 'yes' : v === 'maybe' ? 'maybe' : verdict;
       }
       if (verdict === 'yes') continue;
+      if (actionUnknown) {
+        this.undecided(role, 'OidcTenantSubject', `Could not decide whether the trust policy lets web identities of ${profile.name} (a multi-tenant issuer) assume the role without a subject pinned to one tenant: an action of the statement is only known at deploy time.`);
+        return;
+      }
       if (verdict === 'maybe' || c.unresolved || !decided) {
         const who = decided ? `"${keyIssuer}" is pinned to one ${profile.name} tenant` : 'an OIDC provider that is only known at deploy time is pinned to one tenant, should it be a multi-tenant issuer (GitHub Actions, GitLab.com, HCP Terraform)';
         this.undecided(role, 'OidcTenantSubject', `Could not decide whether the trust of ${who}: a subject, condition or the issuer is only known at deploy time.`);
@@ -262,18 +283,23 @@ export class TrustedIdentityChecks implements IAspect {
       if (b.claim === 'sub' && b.base.startsWith('StringEquals') && wild.length > 0) {
         this.report(role, 'OidcSubjectStringEquals', `The condition ${b.operator} on "${b.key}" has the subject ${wild.map(v => JSON.stringify(v)).join(', ')} with a wildcard.`);
       }
-      if (b.claim === 'aud' && b.base === 'StringLike' && wild.length > 0) {
+      if (b.claim === audienceClaimOf(b.prefix) && b.base === 'StringLike' && wild.length > 0) {
         this.report(role, 'OidcAudienceWildcard', `The condition ${b.operator} on "${b.key}" has the audience ${wild.map(v => JSON.stringify(v)).join(', ')} with a wildcard.`);
       }
     }
   }
 
-  /** Rule SetContextProvider. */
-  private checkContextProvider(role: CfnResource, c: Conditions): void {
+  /** Rule SetContextProvider; `actionUnknown`: whether the statement allows sts:SetContext is only known at deploy time. */
+  private checkContextProvider(role: CfnResource, c: Conditions, actionUnknown: boolean): void {
     // sts:RequestContextProviders is multi-valued: AWS's examples (S3 Access Grants, OpenSearch, Q) pin it with
     // "ForAllValues:ArnEquals": { "sts:RequestContextProviders": "arn:aws:iam::aws:contextProvider/IdentityCenter" },
-    // so any positive operator counts, set operators included.
-    if (c.blocks.some(b => b.key.toLowerCase() === 'sts:requestcontextproviders' && !b.base.includes('Not') && b.base !== 'Null')) return;
+    // so any positive operator counts, set operators included, but not ...IfExists: it is true when the key is
+    // absent (IAM User Guide, "...IfExists condition operators"), so it pins nothing for a caller that sets no provider.
+    if (c.blocks.some(b => b.key.toLowerCase() === 'sts:requestcontextproviders' && !b.base.includes('Not') && b.base !== 'Null' && !b.ifExists)) return;
+    if (actionUnknown) {
+      this.undecided(role, 'SetContextProvider', 'Could not decide whether the trust policy allows sts:SetContext without a "sts:RequestContextProviders" condition: an action of the statement is only known at deploy time.');
+      return;
+    }
     if (c.unresolved) {
       this.undecided(role, 'SetContextProvider', 'Could not decide whether sts:SetContext is restricted to a context provider: a condition is only known at deploy time.');
       return;
@@ -301,15 +327,24 @@ export class TrustedIdentityChecks implements IAspect {
     }
   }
 
-  /** Rule VerifiedAccessPlaintextSecret. */
+  /**
+   * Rule VerifiedAccessPlaintextSecret. Only a Secrets Manager reference keeps the secret out of the template and
+   * deploys: `{{resolve:ssm:...}}` is a plain-text parameter anyone with `ssm:GetParameter` reads (the secret's
+   * exposure, an error), and `{{resolve:ssm-secure:...}}` is not resolved for this resource type (see the sources
+   * above: the deploy fails, so a warning, not a leak).
+   */
   private checkVerifiedAccess(res: CfnResource): void {
     for (const options of ['OidcOptions', 'NativeApplicationOidcOptions']) {
       const secret = field(propertyOf(res, options), 'ClientSecret');
       if (secret === undefined) continue;
       const text = render(secret);
-      if (text.startsWith('{{resolve:')) continue;
-      if (!text.includes(TOKEN)) {
-        this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret is a literal string (${text.length} characters) in the template.`);
+      if (text.startsWith('{{resolve:secretsmanager:')) continue;
+      if (text.startsWith('{{resolve:ssm-secure:')) {
+        this.annotate(res, 'VerifiedAccessPlaintextSecret', 'warning', `[VerifiedAccessPlaintextSecret] ${options}.ClientSecret is an ssm-secure dynamic reference, which CloudFormation does not resolve for AWS::EC2::VerifiedAccessTrustProvider: the deploy would fail. Fix: ${RULES.VerifiedAccessPlaintextSecret.fix}`);
+      } else if (text.startsWith('{{resolve:ssm:')) {
+        this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret is a reference to a plain-text SSM parameter (String, not SecureString).`);
+      } else if (!text.includes(TOKEN)) {
+        this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret is a literal string in the template (value not shown).`);
       } else if (typeof secret !== 'object' || 'Fn::Join' in secret || 'Fn::Sub' in secret) {
         this.undecided(res, 'VerifiedAccessPlaintextSecret', `Could not decide whether ${options}.ClientSecret is a secret written into the template: it is built from literal text and values only known at deploy time.`);
       }
@@ -331,7 +366,7 @@ export class TrustedIdentityChecks implements IAspect {
       // Many roles trust one provider: its URL is read once.
       if (!this.providerIssuers.has(provider)) {
         const url = render(propertyOf(provider, type));
-        this.providerIssuers.set(provider, url.includes(TOKEN) ? undefined : url.replace(/^https:\/\//, ''));
+        this.providerIssuers.set(provider, url.includes(TOKEN) ? undefined : stripHttps(url));
       }
       return this.providerIssuers.get(provider);
     }
@@ -473,6 +508,11 @@ function pins(b: Block): boolean {
   return ['StringEquals', 'StringEqualsIgnoreCase', 'StringLike'].includes(b.base) && b.set !== 'ForAllValues' && !b.ifExists;
 }
 
+/** Whether a block tests the audience claim of the issuer (`aud`; `app_id` for Login with Amazon and Facebook). */
+function isAudienceKey(b: Block, issuer: string | undefined): boolean {
+  return keyMayBeFor(b, issuer) && b.claim === audienceClaimOf(issuer ?? b.prefix);
+}
+
 /** Whether a condition key can be one of the issuer's (`<issuer>:<claim>`, case-insensitive as IAM compares keys). */
 function keyMayBeFor(b: Block, issuer: string | undefined): boolean {
   if (!b.claimKey) return false;
@@ -539,7 +579,21 @@ function mayConcernTrust(st: any): boolean {
   if (st.Effect === 'Deny') return false;
   const principal = st.Principal;
   const federated = !isPlainObject(principal) || Token.isUnresolved(principal) || 'Federated' in principal;
-  return federated || someString(st.Action, a => actionMatches(a, SET_CONTEXT));
+  // NotAction allows every action it does not name: it may allow sts:SetContext (decided after resolving).
+  return federated || st.NotAction !== undefined || someString(st.Action, a => actionMatches(a, SET_CONTEXT));
+}
+
+/**
+ * Whether a resolved statement allows `action`: one of its `Action`s matches it, or it has a `NotAction` none of whose
+ * entries matches it (NotAction allows everything else; IAM User Guide, "IAM JSON policy elements: NotAction").
+ * `maybe` when an entry that could decide is only known at deploy time.
+ */
+function allows(st: any, action: string): Verdict {
+  const negated = st.NotAction !== undefined;
+  const entries = listOf(negated ? st.NotAction : st.Action);
+  if (entries.some(a => typeof a === 'string' && actionMatches(a, action))) return negated ? 'no' : 'yes';
+  if (entries.some(a => typeof a !== 'string')) return 'maybe';
+  return negated ? 'yes' : 'no';
 }
 
 /** An identity-policy statement that may allow an `sso-oauth:` action. */

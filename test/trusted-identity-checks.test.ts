@@ -4,9 +4,11 @@ import { App, Aspects, CfnParameter, CfnResource, Duration, Fn, Lazy, NestedStac
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { Finding, findingsOf } from './findings';
-import { GitHubActionsSubject, OidcProvider, TrustedIdentityChecks } from '../src';
+import { GitHubActionsSubject, OidcProvider, TrustedIdentityChecks, TrustProvider, VerifiedAccessTrustProvider } from '../src';
+import { expectNoSecretInAssembly, findSecretsInAssembly } from './util/secrets';
 
 const ACCOUNT = '123456789012';
 const GH = 'token.actions.githubusercontent.com';
@@ -180,6 +182,14 @@ describe('OidcAudience', () => {
     ['an aud condition with IfExists', GH_ARN, { StringEqualsIfExists: AUD, StringEquals: { [SUB]: PINNED } }, ['OidcAudience']],
     ['aud "*" in StringLike', GH_ARN, { StringLike: { [`${GH}:aud`]: '*' }, StringEquals: { [SUB]: PINNED } }, ['OidcAudience', 'OidcAudienceWildcard']],
     ['the key in other letter case (IAM keys are case-insensitive)', GH_ARN, { StringEquals: { [`${GH.toUpperCase()}:AUD`]: 'sts.amazonaws.com', [SUB]: PINNED } }, []],
+    // IAM's audience key for Login with Amazon and Facebook is <issuer>:app_id (there is no <issuer>:aud).
+    ['Login with Amazon with app_id', 'www.amazon.com', { StringEquals: { 'www.amazon.com:app_id': 'amzn1.application-oa2-123456' } }, []],
+    ['rejects Login with Amazon with aud only (a key IAM does not have)', 'www.amazon.com', { StringEquals: { 'www.amazon.com:aud': 'amzn1.application-oa2-123456' } }, ['OidcAudience']],
+    ['rejects Login with Amazon without an app_id condition', 'www.amazon.com', {}, ['OidcAudience']],
+    ['rejects Login with Amazon with a wildcard app_id', 'www.amazon.com', { StringLike: { 'www.amazon.com:app_id': 'amzn1.application-oa2-*' } }, ['OidcAudienceWildcard']],
+    ['Facebook with app_id', 'graph.facebook.com', { StringEquals: { 'graph.facebook.com:app_id': '111222333444555' } }, []],
+    ['rejects Facebook without an app_id condition', 'graph.facebook.com', { StringEquals: { 'graph.facebook.com:id': '42' } }, ['OidcAudience']],
+    ['rejects Google with app_id (Google\'s key is aud)', 'accounts.google.com', { StringEquals: { 'accounts.google.com:app_id': 'client.apps.googleusercontent.com' } }, ['OidcAudience']],
   ])('%s', (_name, federated, conditions, expected) => {
     expect(rulesOf(audit(s => role(s, new iam.WebIdentityPrincipal(federated, conditions))))).toEqual(expected);
   });
@@ -193,6 +203,52 @@ describe('OidcAudience', () => {
         },
       });
     });
+    expect(findings).toEqual([]);
+  });
+
+  test('rejects Login with Amazon without app_id, naming its audience key in the message', () => {
+    const [finding] = audit(s => role(s, new iam.WebIdentityPrincipal('www.amazon.com', {})));
+    expect(finding.message).toMatch(/without a StringEquals condition on "www\.amazon\.com:app_id"\./);
+  });
+
+  test.each<[string, unknown, string[]]>([
+    ['rejects NotAction sts:AssumeRole (allows sts:AssumeRoleWithWebIdentity)', 'sts:AssumeRole', ['OidcAudience', 'OidcTenantSubject']],
+    ['rejects NotAction of other actions only', ['sts:AssumeRole', 'sts:TagSession'], ['OidcAudience', 'OidcTenantSubject']],
+    ['passes NotAction that excludes sts:AssumeRoleWithWebIdentity', ['sts:AssumeRoleWithWebIdentity', 'sts:SetContext'], []],
+    ['passes NotAction that excludes it by a wildcard', ['sts:AssumeRoleWith*', 'sts:SetContext'], []],
+  ])('%s', (_name, notAction, expected) => {
+    const findings = audit(s => new iam.CfnRole(s, 'Role', {
+      assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Federated: GH_ARN }, NotAction: notAction }] },
+    }));
+    expect(rulesOf(findings, 'error')).toEqual(expected);
+  });
+
+  test.each<[string, (s: Stack) => unknown]>([
+    ['an Action that is a token', () => Fn.importValue('actions')],
+    ['a list with an Action that is a token', (s) => ['sts:TagSession', new CfnParameter(s, 'Action').valueAsString]],
+    ['a NotAction that is a token', () => Fn.importValue('actions')],
+  ])('%s: warnings that the rules could not decide, never an error', (name, action) => {
+    const key = name.includes('NotAction') ? 'NotAction' : 'Action';
+    const findings = audit(s => new iam.CfnRole(s, 'Role', {
+      assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Federated: GH_ARN }, [key]: action(s) }] },
+    }));
+    expect(rulesOf(findings, 'error')).toEqual([]);
+    const undecided = findings.filter(f => f.rule.startsWith('Oidc'));
+    expect(undecided.map(f => [f.rule, f.level])).toEqual([['OidcAudience', 'warning'], ['OidcTenantSubject', 'warning']]);
+    expect(undecided.every(f => /^\[\w+\] Could not decide .*an action of the statement is only known at deploy time/.test(f.message))).toBe(true);
+  });
+
+  test('passes a token Action when the conditions are clean', () => {
+    const findings = audit(s => new iam.CfnRole(s, 'Role', {
+      assumeRolePolicyDocument: {
+        Statement: [{
+          Effect: 'Allow',
+          Principal: { Federated: GH_ARN },
+          Action: Fn.importValue('actions'),
+          Condition: { 'StringEquals': { ...AUD, [SUB]: PINNED }, 'ForAllValues:ArnEquals': { 'sts:RequestContextProviders': IDENTITY_CENTER } },
+        }],
+      },
+    }));
     expect(findings).toEqual([]);
   });
 
@@ -336,16 +392,71 @@ describe('VerifiedAccessPlaintextSecret', () => {
   test.each<[string, (s: Stack) => string]>([
     ['SecretValue.secretsManager', () => SecretValue.secretsManager('va/oidc', { jsonField: 'clientSecret' }).unsafeUnwrap()],
     ['SecretValue.secretsManager of a token ARN', () => SecretValue.secretsManager(Fn.importValue('secret-arn')).unsafeUnwrap()],
-    ['SecretValue.ssmSecure', () => SecretValue.ssmSecure('/va/oidc/client-secret').unsafeUnwrap()],
+    // An Fn::Join that starts with "{{resolve:secretsmanager:" and goes on with the secret's Ref.
+    ['secret.secretValue of a new secretsmanager.Secret', (s) => new secretsmanager.Secret(s, 'Secret').secretValue.unsafeUnwrap()],
     ['a NoEcho parameter', (s) => new CfnParameter(s, 'Secret', { noEcho: true }).valueAsString],
   ])('passes a dynamic reference: %s', (_name, secret) => {
     expect(audit(s => trustProvider(s, secret(s)))).toEqual([]);
   });
 
-  test('rejects a literal client secret on the L1', () => {
-    const findings = audit(s => trustProvider(s, 'my-plaintext-secret'));
+  test.each<[string, (s: Stack) => string, string, RegExp]>([
+    ['rejects a {{resolve:ssm:...}} reference (a plain String parameter, readable)', () => '{{resolve:ssm:/p}}', 'error',
+      /^\[VerifiedAccessPlaintextSecret\] OidcOptions\.ClientSecret is a reference to a plain-text SSM parameter/],
+    ['rejects a {{resolve:ssm:...}} reference to a parameter named by a token', (s) => `{{resolve:ssm:${new CfnParameter(s, 'Name').valueAsString}}}`, 'error',
+      /plain-text SSM parameter/],
+    ['rejects SecretValue.ssmSecure (warning: CloudFormation does not resolve ssm-secure for this type)', () => SecretValue.ssmSecure('/va/oidc/client-secret').unsafeUnwrap(), 'warning',
+      /^\[VerifiedAccessPlaintextSecret\] OidcOptions\.ClientSecret is an ssm-secure dynamic reference, .*the deploy would fail\. Fix: .*SecretValue\.secretsManager/],
+  ])('%s', (_name, secret, level, message) => {
+    const findings = audit(s => trustProvider(s, secret(s)));
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['VerifiedAccessPlaintextSecret', level]]);
+    expect(findings[0].message).toMatch(message);
+  });
+
+  test('the fix names Secrets Manager only (ssm-secure does not deploy for this type)', () => {
+    const [finding] = audit(s => trustProvider(s, 'my-plaintext-secret'));
+    expect(finding.message).toMatch(/Fix: store the secret in Secrets Manager and pass .*SecretValue\.secretsManager\(\.\.\.\) or secret\.secretValue\.$/);
+    expect(finding.message).not.toMatch(/ssmSecure|ssm-secure/i);
+  });
+
+  test('rejects a literal client secret on the L1, without its value or length in the message or anywhere the aspect writes', () => {
+    const SECRET = 'my-plaintext-secret-8d2f';
+    const app = new App();
+    const stack = new Stack(app, 'Stack', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    trustProvider(stack, SECRET);
+    Aspects.of(app).add(new TrustedIdentityChecks());
+    const findings = findingsOf(app.synth());
     expect(findings.map(f => [f.rule, f.level, f.path])).toEqual([['VerifiedAccessPlaintextSecret', 'error', '/Stack/TrustProvider']]);
-    expect(findings[0].message).not.toContain('my-plaintext-secret');
+    expect(findings[0].message).toMatch(/OidcOptions\.ClientSecret is a literal string in the template \(value not shown\)\./);
+    expect(findings[0].message).not.toContain(String(SECRET.length));
+    // The author put the secret in the L1's props, so it is in the template and tree.json; the annotations (manifest,
+    // stack metadata) and every other file must not have it.
+    expect(findSecretsInAssembly(app, SECRET).map(l => l.file).sort()).toEqual(['Stack.template.json', 'tree.json']);
+    const outdir = app.synth().directory;
+    fs.rmSync(path.join(outdir, 'Stack.template.json'));
+    fs.rmSync(path.join(outdir, 'tree.json'));
+    expectNoSecretInAssembly(app, SECRET);
+  });
+
+  test('an L2 VerifiedAccessTrustProvider with allowPlainTextSecret is reported (error) until acknowledged', () => {
+    const build = (acknowledged: boolean) => (s: Stack) => {
+      const provider = new VerifiedAccessTrustProvider(s, 'Provider', {
+        policyReferenceName: 'idp',
+        allowPlainTextSecret: true,
+        provider: TrustProvider.oidc({
+          issuer: 'https://login.example.com',
+          authorizationEndpoint: 'https://login.example.com/authorize',
+          tokenEndpoint: 'https://login.example.com/token',
+          userInfoEndpoint: 'https://login.example.com/userinfo',
+          clientId: 'client',
+          clientSecret: SecretValue.unsafePlainText('l2-plaintext-secret-5e1b'),
+        }),
+      });
+      if (acknowledged) TrustedIdentityChecks.acknowledge(provider, 'VerifiedAccessPlaintextSecret', 'test IdP without secrets (SEC-7)');
+    };
+    expect(audit(build(false)).map(f => [f.rule, f.level, f.path])).toEqual([['VerifiedAccessPlaintextSecret', 'error', '/Stack/Provider/Resource']]);
+    const acknowledged = audit(build(true));
+    expect(acknowledged.map(f => [f.rule, f.level])).toEqual([['VerifiedAccessPlaintextSecret', 'info']]);
+    expect(acknowledged[0].message).toMatch(/Acknowledged: test IdP without secrets \(SEC-7\)$/);
   });
 
   test('rejects a literal secret set by a property override', () => {
@@ -384,10 +495,42 @@ describe('identity context (sts:SetContext)', () => {
     ['rejects a negated context-provider condition', { 'ForAnyValue:ArnNotEquals': { 'sts:RequestContextProviders': IDENTITY_CENTER } }, undefined, ['SetContextProvider']],
     ['passes the documented ForAllValues:ArnEquals pin', PINNED_PROVIDER, undefined, []],
     ['passes an ArnEquals pin', { ArnEquals: { 'sts:RequestContextProviders': IDENTITY_CENTER } }, undefined, []],
+    // ...IfExists is true when the caller sets no context provider: it pins nothing.
+    ['rejects ArnEqualsIfExists (vacuous when the key is absent)', { ArnEqualsIfExists: { 'sts:RequestContextProviders': IDENTITY_CENTER } }, undefined, ['SetContextProvider']],
+    ['rejects StringEqualsIfExists (vacuous when the key is absent)', { StringEqualsIfExists: { 'sts:RequestContextProviders': IDENTITY_CENTER } }, undefined, ['SetContextProvider']],
+    ['passes StringEquals', { StringEquals: { 'sts:RequestContextProviders': IDENTITY_CENTER } }, undefined, []],
     ['rejects a 12-hour session', PINNED_PROVIDER, Duration.hours(12), ['SetContextSessionDuration']],
     ['passes a 1-hour session', PINNED_PROVIDER, Duration.hours(1), []],
   ])('%s', (_name, conditions, duration, expected) => {
     const findings = audit(s => contextRole(s, conditions, duration));
+    expect(rulesOf(findings, 'warning')).toEqual(expected);
+    expect(rulesOf(findings, 'error')).toEqual([]);
+  });
+
+  test.each<[string, string[], string[]]>([
+    ['a MaxSessionDuration only known at deploy time on a role that receives identity context: warning that the rule could not decide', ['sts:SetContext'], ['SetContextSessionDuration']],
+    ['passes a MaxSessionDuration only known at deploy time on a role that does not receive identity context', ['sts:AssumeRole'], []],
+  ])('%s', (_name, actions, expected) => {
+    const findings = audit(s => new iam.CfnRole(s, 'Role', {
+      maxSessionDuration: new CfnParameter(s, 'Duration', { type: 'Number' }).valueAsNumber,
+      assumeRolePolicyDocument: {
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'access-grants.s3.amazonaws.com' }, Action: actions, Condition: PINNED_PROVIDER }],
+      },
+    }));
+    expect(rulesOf(findings, 'warning')).toEqual(expected);
+    expect(rulesOf(findings, 'error')).toEqual([]);
+    if (expected.length > 0) expect(findings[0].message).toMatch(/^\[SetContextSessionDuration\] Could not decide whether MaxSessionDuration is over 3600 s/);
+  });
+
+  test.each<[string, unknown, string[]]>([
+    ['rejects NotAction that does not exclude sts:SetContext', 'sts:AssumeRole', ['SetContextProvider']],
+    ['passes NotAction that excludes sts:SetContext', 'sts:SetContext', []],
+    ['an Action that is a token: warning that the rule could not decide', { 'Fn::ImportValue': 'actions' }, ['SetContextProvider']],
+  ])('%s', (name, action, expected) => {
+    const key = name.startsWith('an Action') ? 'Action' : 'NotAction';
+    const findings = audit(s => new iam.CfnRole(s, 'Role', {
+      assumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'access-grants.s3.amazonaws.com' }, [key]: action }] },
+    }));
     expect(rulesOf(findings, 'warning')).toEqual(expected);
     expect(rulesOf(findings, 'error')).toEqual([]);
   });

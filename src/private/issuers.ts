@@ -75,6 +75,23 @@ const ISSUER_PROFILES: { [issuer: string]: IssuerProfile } = {
   },
 };
 
+/**
+ * The claim IAM evaluates as the audience (the app or client ID) of web identity tokens, for the issuers whose key is
+ * not `<issuer>:aud`. IAM User Guide, "Available keys for AWS web identity federation" / "Creating a role for web
+ * identity": Login with Amazon `www.amazon.com:app_id`, Facebook `graph.facebook.com:app_id`; Google
+ * (`accounts.google.com:aud`), Cognito identity pools (`cognito-identity.amazonaws.com:aud`) and every OIDC provider
+ * (`<host/path>:aud`) use `aud`.
+ */
+const AUDIENCE_CLAIMS: { [issuer: string]: string } = {
+  'www.amazon.com': 'app_id',
+  'graph.facebook.com': 'app_id',
+};
+
+/** The claim (lower case, after `<issuer>:`) that holds the audience of `issuer`'s tokens in IAM conditions. */
+export function audienceClaimOf(issuer: string): string {
+  return AUDIENCE_CLAIMS[issuer.toLowerCase()] ?? 'aud';
+}
+
 /** The profile of an issuer (`host/path`, no scheme), or `undefined` for unknown issuers and tokens. */
 export function profileOf(issuer: string): IssuerProfile | undefined {
   if (Token.isUnresolved(issuer)) return undefined;
