@@ -130,6 +130,8 @@ const checkBindings = project.addTask('check:bindings', {
   description: 'Check the generated Python/Java code and the README examples translations (offline)',
   exec: 'python3 scripts/check-bindings.py',
 });
+// The README's Python blocks are rosetta's translations of the marked TypeScript examples, kept current.
+checkBindings.exec('python3 scripts/readme_python.py');
 packageAll.spawn(checkBindings);
 const packageRelease = project.addTask('package:release', {
   description: 'Full packaging for all languages (needs PyPI and Maven Central; for the release job)',
