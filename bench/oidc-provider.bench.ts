@@ -1,5 +1,5 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { measure, table } from './util';
+import { measure, record, table } from './util';
 import { OidcProvider } from '../src';
 
 const RUNS = 21;
@@ -20,6 +20,8 @@ export function runOidcProviderBench(): string {
         }
       },
     }, RUNS, Math.max(1, Math.round(100 / n)));
+    record('OidcProvider', `${n} providers`, 'raw iam.CfnOIDCProvider', r.raw, r.raw);
+    record('OidcProvider', `${n} providers`, 'OidcProvider', r.construct, r.raw);
     rows.push([
       n,
       r.raw.ms.toFixed(1),

@@ -1,6 +1,6 @@
 import { App, Aspects, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { measure, table } from './util';
+import { measure, record, table } from './util';
 import { GitHubActionsSubject, OidcProvider, TrustedIdentityChecks } from '../src';
 import { findingsOf } from '../test/findings';
 
@@ -91,6 +91,8 @@ export function runTrustedIdentityChecksBench(): string {
       Aspects.of(stack.node.root).add(new TrustedIdentityChecks());
     },
   }, RUNS);
+  record('TrustedIdentityChecks (aspect)', `${ROLES} roles`, 'without the aspect', r.without, r.without);
+  record('TrustedIdentityChecks (aspect)', `${ROLES} roles`, 'with the aspect', r.with, r.without);
   // The audit must have seen the app and found nothing (a finding would mean the bench app is not what it claims).
   const app = new App();
   roles(new Stack(app, 'Bench', { env: { account: '123456789012', region: 'us-east-1' } }));

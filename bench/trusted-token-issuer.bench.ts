@@ -1,6 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
-import { countResources, measure, SynthResult, table } from './util';
+import { countResources, largestInlinePolicyPerRole, measure, record, SynthResult, table } from './util';
 import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from '../src';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
@@ -96,6 +96,7 @@ export function runNativeTrustedTokenIssuerBench(): string {
       ['raw CfnResource', r.raw], ['TrustedTokenIssuer (CLOUDFORMATION, default)', r.native], ['TrustedTokenIssuer (CUSTOM_RESOURCE)', r.fallback],
     ];
     for (const [variant, res] of variants) {
+      record('TrustedTokenIssuer', `${n} issuers`, variant, res, r.raw);
       rows.push([
         n, variant, res.ms.toFixed(1), (res.ms / r.raw.ms).toFixed(2), res.templateBytes, countResources(res.template),
         countResources(res.template, 'AWS::Lambda::Function'),
@@ -103,26 +104,6 @@ export function runNativeTrustedTokenIssuerBench(): string {
     }
   }
   return table(['issuers', 'variant', 'synth ms', 'ratio to raw', 'template bytes', 'resources', 'Lambda functions'], rows);
-}
-
-/**
- * The largest total, over the roles of the template, of the inline policies attached to one role (the role's own
- * `Policies` plus every `AWS::IAM::Policy` naming it), as JSON text with tokens as they appear in the template.
- */
-export function largestInlinePolicyPerRole(template: any): number {
-  const resources: Record<string, any> = template.Resources ?? {};
-  const totals: Record<string, number> = {};
-  for (const [id, r] of Object.entries(resources)) {
-    if (r.Type !== 'AWS::IAM::Role') continue;
-    totals[id] = (r.Properties?.Policies ?? []).reduce((sum: number, p: any) => sum + JSON.stringify(p.PolicyDocument).length, 0);
-  }
-  for (const r of Object.values(resources)) {
-    if (r.Type !== 'AWS::IAM::Policy') continue;
-    for (const role of r.Properties?.Roles ?? []) {
-      if (role?.Ref && role.Ref in totals) totals[role.Ref] += JSON.stringify(r.Properties.PolicyDocument).length;
-    }
-  }
-  return Math.max(0, ...Object.values(totals));
 }
 
 /** The CUSTOM_RESOURCE fallback at 1/10/100 issuers (and 100 with tags) against the hand-written AwsCustomResource. */
@@ -136,6 +117,7 @@ export function runTrustedTokenIssuerBench(): string {
     const variants: Array<[string, SynthResult]> = [['TrustedTokenIssuer (CUSTOM_RESOURCE)', r.construct]];
     if (r.naive) variants.push(['naive AwsCustomResource', r.naive]);
     for (const [variant, res] of variants) {
+      if (r.naive) record('TrustedTokenIssuer CUSTOM_RESOURCE vs hand-written', `${n} issuers, ${tags} tags`, variant, res, r.naive);
       const resources = countResources(res.template);
       const lambdas = countResources(res.template, 'AWS::Lambda::Function');
       const policy = largestInlinePolicyPerRole(res.template);

@@ -73,3 +73,50 @@ export function table(header: string[], rows: (string | number)[][]): string {
 export function countResources(template: any, type?: string): number {
   return Object.values<any>(template.Resources ?? {}).filter(r => type === undefined || r.Type === type).length;
 }
+
+/**
+ * The largest total, over the roles of the template, of the inline policies attached to one role (the role's own
+ * `Policies` plus every `AWS::IAM::Policy` naming it), as JSON text with tokens as they appear in the template.
+ */
+export function largestInlinePolicyPerRole(template: any): number {
+  const resources: Record<string, any> = template.Resources ?? {};
+  const totals: Record<string, number> = {};
+  for (const [id, r] of Object.entries(resources)) {
+    if (r.Type !== 'AWS::IAM::Role') continue;
+    totals[id] = (r.Properties?.Policies ?? []).reduce((sum: number, p: any) => sum + JSON.stringify(p.PolicyDocument).length, 0);
+  }
+  for (const r of Object.values(resources)) {
+    if (r.Type !== 'AWS::IAM::Policy') continue;
+    for (const role of r.Properties?.Roles ?? []) {
+      if (role?.Ref && role.Ref in totals) totals[role.Ref] += JSON.stringify(r.Properties.PolicyDocument).length;
+    }
+  }
+  return Math.max(0, ...Object.values(totals));
+}
+
+/** One line of the report's summary: a variant of a scenario, measured side by side with its baseline. */
+interface SummaryRow {
+  readonly scenario: string;
+  readonly size: string;
+  readonly variant: string;
+  readonly result: SynthResult;
+  readonly baselineMs: number;
+}
+
+const SUMMARY: SummaryRow[] = [];
+
+/** Records a variant for the summary table (`baseline` is the variant it is compared with, measured in the same run). */
+export function record(scenario: string, size: string | number, variant: string, result: SynthResult, baseline: SynthResult): void {
+  SUMMARY.push({ scenario, size: String(size), variant, result, baselineMs: baseline.ms });
+}
+
+/** The summary of every recorded variant: synth-time ratio, template bytes, resources, Lambda functions, policy size. */
+export function summaryTable(): string {
+  return table(
+    ['scenario', 'size', 'variant', 'synth ms', 'ratio to baseline', 'template bytes', 'resources', 'Lambda functions', 'largest inline policies per role'],
+    SUMMARY.map(r => [
+      r.scenario, r.size, r.variant, r.result.ms.toFixed(1), (r.result.ms / r.baselineMs).toFixed(2), r.result.templateBytes,
+      countResources(r.result.template), countResources(r.result.template, 'AWS::Lambda::Function'), largestInlinePolicyPerRole(r.result.template),
+    ]),
+  );
+}

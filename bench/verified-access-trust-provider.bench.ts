@@ -1,6 +1,6 @@
 import { SecretValue } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { measure, table } from './util';
+import { measure, record, table } from './util';
 import { TrustProvider, VerifiedAccessTrustProvider } from '../src';
 
 const RUNS = 21;
@@ -47,6 +47,8 @@ export function runVerifiedAccessTrustProviderBench(): string {
         }
       },
     }, RUNS, Math.max(1, Math.round(100 / n)));
+    record('VerifiedAccessTrustProvider', `${n} providers`, 'raw ec2.CfnVerifiedAccessTrustProvider', r.raw, r.raw);
+    record('VerifiedAccessTrustProvider', `${n} providers`, 'VerifiedAccessTrustProvider', r.construct, r.raw);
     rows.push([
       n,
       r.raw.ms.toFixed(1),
