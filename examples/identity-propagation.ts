@@ -12,13 +12,12 @@
  * Deploy in the account and home region of the Identity Center instance: `-c instanceArn=arn:aws:sso:::instance/ssoins-...`.
  * Invoke the function with `{ "idToken": "<a Cognito ID token of a user whose email exists in Identity Center>" }`.
  */
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, Aspects, Duration, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
-  AccessScope, ApplicationGrant, IdentityCenterApplication, IdentityContextPrincipal, OAuthGrantType,
-  TrustedTokenIssuer, TrustedTokenIssuerConfiguration,
+  AccessScope, ApplicationGrant, IdentityCenterApplication, IdentityContextPrincipal, OAuthGrantType, TrustedIdentityChecks, TrustedTokenIssuer, TrustedTokenIssuerConfiguration,
 } from '../src';
 
 const app = new App();
@@ -100,4 +99,6 @@ exchange.addEnvironment('APPLICATION_ARN', application.applicationArn);
 exchange.addEnvironment('ROLE_ARN', dataAccess.roleArn);
 exchange.addEnvironment('CONTEXT_PROVIDER_ARN', IdentityContextPrincipal.identityCenterContextProvider());
 
+// Audit every federated trust of the app (it finds nothing here).
+Aspects.of(app).add(new TrustedIdentityChecks());
 app.synth();

@@ -7,7 +7,7 @@ import { instanceArnOfChild, partitionOf, resourcePathOf } from './private/arn';
 import { fallbackResource, FallbackPermission, FallbackResource } from './private/aws-custom-resource';
 import { expressionHash } from './private/hash';
 import { ssoCleanupPermission } from './private/sso-cleanup';
-import { apiConstraint, cfnConstraint, checkList, checkString, fail, show, warn } from './private/validation';
+import { apiConstraint, cfnConstraint, checkAtSynth, checkList, checkString, checkTagLimits, fail, show, warn } from './private/validation';
 import { ITrustedTokenIssuer } from './trusted-token-issuer';
 
 const SERVICE = 'SSOAdmin';
@@ -796,16 +796,7 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
     });
     app.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
     // Tags applied with Tags.of() count too: checked once the aspects have run.
-    this.node.addValidation({
-      validate: () => {
-        try {
-          validateTags(this, TagManager.of(app)?.tagValues());
-        } catch (e: any) {
-          return [e.message];
-        }
-        return [];
-      },
-    });
+    checkAtSynth(this, () => validateTags(this, TagManager.of(app)?.tagValues()));
     if (props.assignmentRequired === true) {
       Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.warnWithoutAssignees(); } });
     }
@@ -865,14 +856,12 @@ function renderPortalOptions(
 }
 
 /** The `tags` prop against the `AWS::SSO::Application` schema (stricter than the API: no spaces, `:` or `/`). */
+/** Tags of `AWS::SSO::Application`: its CloudFormation schema's limits (stricter than the API's: no spaces, ":" or "/"). */
 function validateTags(scope: IConstruct, tags: { [key: string]: string } | undefined): void {
-  if (tags === undefined || Token.isUnresolved(tags)) return;
-  const list = cfnConstraint(`${CFN_APP}:Tags`);
-  const entries = Object.entries(tags);
-  if (entries.length > list.maxItems!) fail(scope, 'tags', Object.keys(tags), `must have at most ${list.maxItems} tags (got ${entries.length})`);
-  for (const [k, v] of entries) {
-    checkString(scope, 'tags key', k, cfnConstraint(`${CFN_APP}:Tags[].Key`), { describe: '1-128 letters, digits and _ + = , . @ -' });
-    if (!Token.isUnresolved(k) && k.toLowerCase().startsWith('aws:')) fail(scope, 'tags key', k, 'must not start with "aws:" (reserved for AWS)');
-    checkString(scope, `tags[${JSON.stringify(k)}]`, v, cfnConstraint(`${CFN_APP}:Tags[].Value`), { describe: '1-256 letters, digits and _ + = , . @ -' });
-  }
+  checkTagLimits(scope, 'tags', tags, {
+    maxItems: cfnConstraint(`${CFN_APP}:Tags`).maxItems,
+    key: cfnConstraint(`${CFN_APP}:Tags[].Key`),
+    value: cfnConstraint(`${CFN_APP}:Tags[].Value`),
+    describe: 'letters, digits and _ + = , . @ - (keys 1-128, values 1-256 characters)',
+  });
 }

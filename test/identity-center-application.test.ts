@@ -105,7 +105,7 @@ describe('the application', () => {
   test('rejects a Tags.of() tag the AWS::SSO::Application schema does not allow (checked after the aspects ran)', () => {
     const stack = newStack();
     Tags.of(newApp(stack)).add('team', 'two words');
-    expect(() => Template.fromStack(stack)).toThrow(/Stack\/App: tags\["team"\] "two words" must be 1-256 letters, digits and _ \+ = , . @ -/);
+    expect(() => Template.fromStack(stack)).toThrow(/Stack\/App: tags\["team"\] "two words" must be letters, digits and _ \+ = , . @ - \(keys 1-128, values 1-256 characters\)/);
   });
 
   test('accepts Tags.of() tags the schema allows, and a token value', () => {
