@@ -17,7 +17,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
-  AccessScope, ApplicationGrant, IdentityCenterApplication, IdentityContextPrincipal, OAuthGrantType, TrustedIdentityChecks, TrustedTokenIssuer, TrustedTokenIssuerConfiguration,
+  AccessScope, ApplicationGrant, IdentityCenterApplication, IdentityContextPrincipal, OAuthGrantType, TrustedIdentityChecks,
+  TrustedTokenIssuer, TrustedTokenIssuerConfiguration,
 } from '../src';
 
 const app = new App();
