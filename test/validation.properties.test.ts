@@ -8,10 +8,12 @@
  * the whole file stays well within a minute on 2 cores). A failure prints the seed and the shrunk counterexample.
  */
 import { App, CfnParameter, Fn, Lazy, SecretValue, Stack, Tags } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import {
-  AccessScope, ApplicationGrant, ApplicationStatus, IdentityCenterApplication, OidcProvider, TrustedTokenIssuer, TrustedTokenIssuerConfiguration,
+  AccessScope, ApplicationGrant, ApplicationStatus, IdentityCenterApplication, IdentityContextPrincipal, OidcProvider, TrustedTokenIssuer,
+  TrustedTokenIssuerConfiguration,
   TrustedTokenIssuerImplementation, TrustProvider, VerifiedAccessTrustProvider,
 } from '../src';
 import type { MemberConstraint } from '../src/private/constraint-types';
@@ -106,7 +108,8 @@ function describeProps(specs: Array<PropSpec<any>>): void {
     test.each(spec.invalid)('rejects values that break one constraint: %s', (_what, arb) => {
       fc.assert(fc.property(arb, (v) => {
         // The prop, possibly as the last part of a path (authorizedTokenIssuers[0].authorizedAudiences).
-        expect(() => synthesize(stack => spec.build(stack, v))).toThrow(new RegExp(`Stack/\\S+: (\\S*\\.)?${escape(spec.prop)}\\b`));
+        // Principals have no construct path: their errors start with the class name instead.
+        expect(() => synthesize(stack => spec.build(stack, v))).toThrow(new RegExp(`(Stack/\\S+|IdentityContextPrincipal): (\\S*\\.)?${escape(spec.prop)}\\b`));
       }));
     });
     if (spec.tokens.length > 0) {
@@ -525,5 +528,35 @@ describeProps([
       ['more than 75 tags', fc.integer({ min: 76, max: 78 }).map(n => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v'])))],
     ],
     tokens: stringTokens.map(([n, t]) => [n, (stack: Stack) => ({ team: t(stack) })]),
+  },
+]);
+
+// ---------------------------------------------------------------------------------------------------------------------
+// IdentityContextPrincipal options (checked against the SSO Admin model's ARN shapes)
+
+const contextRole = (scope: Construct, options: { applicationArn?: string; instanceArn?: string }) =>
+  new iam.Role(scope, 'Role', { assumedBy: new IdentityContextPrincipal(new iam.AccountRootPrincipal(), options) });
+const anyApplicationArn = fromConstraint(apiConstraint(PUT_GRANT, 'ApplicationArn'));
+const anyInstanceArn = fromConstraint(apiConstraint(TTI, 'InstanceArn'));
+
+describeProps([
+  {
+    name: 'IdentityContextPrincipal applicationArn',
+    prop: 'applicationArn',
+    build: (scope, applicationArn) => contextRole(scope, { applicationArn }),
+    valid: anyApplicationArn,
+    invalid: [
+      ['an application id that is not 16 characters', anyApplicationArn.map(a => a.slice(0, -1))],
+      ['an instance ARN instead', anyInstanceArn],
+    ],
+    tokens: stringTokens,
+  },
+  {
+    name: 'IdentityContextPrincipal instanceArn',
+    prop: 'instanceArn',
+    build: (scope, instanceArn) => contextRole(scope, { instanceArn }),
+    valid: anyInstanceArn,
+    invalid: [['an application ARN instead', anyApplicationArn]],
+    tokens: stringTokens,
   },
 ]);
