@@ -543,7 +543,7 @@ describeProps([
   {
     name: 'IdentityContextPrincipal applicationArn',
     prop: 'applicationArn',
-    build: (scope, applicationArn) => contextRole(scope, { applicationArn }),
+    build: (scope, arn) => contextRole(scope, { applicationArn: arn }),
     valid: anyApplicationArn,
     invalid: [
       ['an application id that is not 16 characters', anyApplicationArn.map(a => a.slice(0, -1))],
@@ -554,7 +554,7 @@ describeProps([
   {
     name: 'IdentityContextPrincipal instanceArn',
     prop: 'instanceArn',
-    build: (scope, instanceArn) => contextRole(scope, { instanceArn }),
+    build: (scope, arn) => contextRole(scope, { instanceArn: arn }),
     valid: anyInstanceArn,
     invalid: [['an application ARN instead', anyApplicationArn]],
     tokens: stringTokens,
