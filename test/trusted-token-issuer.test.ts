@@ -7,9 +7,8 @@ import {
   JwksRetrievalOption, TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation, TrustedTokenIssuerProps,
   OidcJwtConfigurationOptions,
 } from '../src';
+import { conformance } from './sdk-calls';
 import { SSO_TRUSTED_TOKEN_ISSUER } from '../src/private/cfn-types';
-import type { MemberConstraint } from '../src/private/constraint-types';
-import { API_CONSTRAINTS } from '../src/private/constraints.generated';
 import { apiConstraint, matches } from '../src/private/validation';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
@@ -705,59 +704,6 @@ describe('token create-only values', () => {
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Conformance: every SDK call the construct synthesizes is a valid request of the API model.
-
-/** Errors of `value` against the member `path` of `operation` (path '' = the whole input). */
-function conformance(operation: string, params: any): string[] {
-  const table = API_CONSTRAINTS[operation];
-  if (!table) return [`no model for ${operation}`];
-  const errors: string[] = [];
-  const childrenOf = (prefix: string): string[] =>
-    Object.keys(table).filter(p => p.startsWith(prefix) && !p.slice(prefix.length).includes('.') && !p.endsWith('[]') && p !== prefix.slice(0, -1))
-      .filter(p => p.slice(prefix.length).length > 0);
-  const checkStructure = (prefix: string, value: any, c: MemberConstraint | undefined) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      errors.push(`${prefix || '(input)'}: must be a structure`);
-      return;
-    }
-    const members = childrenOf(prefix ? `${prefix}.` : '');
-    for (const key of Object.keys(value)) {
-      if (!members.includes(prefix ? `${prefix}.${key}` : key)) errors.push(`${prefix ? `${prefix}.` : ''}${key}: not a member of the model`);
-    }
-    for (const m of members) {
-      const name = prefix ? m.slice(prefix.length + 1) : m;
-      if (table[m].required && value[name] === undefined) errors.push(`${m}: required`);
-      if (value[name] !== undefined) check(m, value[name]);
-    }
-    if (c?.union && Object.keys(value).length !== 1) errors.push(`${prefix}: a union must have exactly one member (got ${Object.keys(value).length})`);
-  };
-  const check = (path: string, value: any) => {
-    const c = table[path];
-    if (c.idempotencyToken) errors.push(`${path}: an idempotency token must be left to the SDK`);
-    switch (c.type) {
-      case 'structure':
-      case 'union':
-        return checkStructure(path, value, c);
-      case 'list':
-        if (!Array.isArray(value)) return errors.push(`${path}: must be a list`);
-        if (c.minItems !== undefined && value.length < c.minItems) errors.push(`${path}: fewer than ${c.minItems} items`);
-        if (c.maxItems !== undefined && value.length > c.maxItems) errors.push(`${path}: more than ${c.maxItems} items`);
-        return value.forEach(v => (table[`${path}[]`].type === 'structure' ? checkStructure(`${path}[]`, v, table[`${path}[]`]) : check(`${path}[]`, v)));
-      case 'string': {
-        if (typeof value !== 'string') return errors.push(`${path}: must be a string`);
-        const len = [...value].length;
-        if (c.minLength !== undefined && len < c.minLength) errors.push(`${path}: shorter than ${c.minLength}`);
-        if (c.maxLength !== undefined && len > c.maxLength) errors.push(`${path}: longer than ${c.maxLength}`);
-        if (c.enum && !c.enum.includes(value)) errors.push(`${path}: ${value} not in ${c.enum}`);
-        if (!matches(value, c)) errors.push(`${path}: ${JSON.stringify(value)} does not match /${c.patternSource}/`);
-        return;
-      }
-      default:
-        return errors.push(`${path}: unexpected type ${c.type}`);
-    }
-  };
-  checkStructure('', params, undefined);
-  return errors;
-}
 
 describe('every synthesized SDK call conforms to the API model', () => {
   const variants: Array<[string, (stack: Stack) => void]> = [
