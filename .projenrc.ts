@@ -133,6 +133,10 @@ const checkBindings = project.addTask('check:bindings', {
 // The README's Python blocks are rosetta's translations of the marked TypeScript examples, kept current.
 checkBindings.exec('python3 scripts/readme_python.py');
 packageAll.spawn(checkBindings);
+// projen's `package` runs only package:js when CI is set: make the build generate and check the Python and Java code
+// (offline) everywhere, CI included.
+project.packageTask.reset();
+project.packageTask.spawn(packageAll);
 const packageRelease = project.addTask('package:release', {
   description: 'Full packaging for all languages (needs PyPI and Maven Central; for the release job)',
 });
