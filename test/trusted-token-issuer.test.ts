@@ -7,7 +7,7 @@ import {
   JwksRetrievalOption, TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation, TrustedTokenIssuerProps,
   OidcJwtConfigurationOptions,
 } from '../src';
-import { conformance } from './sdk-calls';
+import { conformance, plan } from './sdk-calls';
 import { SSO_TRUSTED_TOKEN_ISSUER } from '../src/private/cfn-types';
 import { apiConstraint, matches } from '../src/private/validation';
 
@@ -15,6 +15,8 @@ const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
 const INSTANCE_2 = 'arn:aws:sso:::instance/ssoins-fedcba0987654321';
 const ISSUER_TYPE = 'Custom::TrustedTokenIssuer';
 const TAG_TYPE = 'Custom::TrustedTokenIssuerTag';
+/** Both custom-resource types of the fallback (the issuer and its tags). */
+const CR_PREFIX = ISSUER_TYPE;
 /** Stands in for the issuer ARN the service returns (physical id) when payloads are checked against the model. */
 const SAMPLE_ISSUER_ARN = 'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-12345678-1234-1234-1234-123456789012';
 
@@ -760,34 +762,6 @@ describe('every synthesized SDK call conforms to the API model', () => {
 // ---------------------------------------------------------------------------------------------------------------------
 // Lifecycle: a v1 and a v2 of the same app, and what CloudFormation does between them.
 
-interface Plan {
-  /** Logical ids CloudFormation creates, updates (properties changed), deletes, or leaves untouched. */
-  readonly create: string[];
-  readonly update: string[];
-  readonly delete: string[];
-  readonly untouched: string[];
-  /** SDK calls the custom resource handler makes, in CloudFormation's order (create/update, then cleanup deletes). */
-  readonly sdkCalls: string[];
-}
-
-function plan(v1: any, v2: any): Plan {
-  const r1 = v1.Resources;
-  const r2 = v2.Resources;
-  const create = Object.keys(r2).filter(id => !(id in r1));
-  const del = Object.keys(r1).filter(id => !(id in r2));
-  const both = Object.keys(r2).filter(id => id in r1);
-  const update = both.filter(id => JSON.stringify(r1[id].Properties) !== JSON.stringify(r2[id].Properties));
-  const untouched = both.filter(id => !update.includes(id));
-  const action = (r: any, phase: 'Create' | 'Update' | 'Delete') => (r.Properties?.[phase] ? parseCall(r.Properties[phase]).action : undefined);
-  const cr = (id: string, r: any) => r[id].Type === ISSUER_TYPE || r[id].Type === TAG_TYPE;
-  const sdkCalls = [
-    ...create.filter(id => cr(id, r2)).map(id => action(r2[id], 'Create')),
-    ...update.filter(id => cr(id, r2)).map(id => action(r2[id], 'Update')),
-    ...del.filter(id => cr(id, r1) && r1[id].DeletionPolicy !== 'Retain').map(id => action(r1[id], 'Delete')),
-  ].filter(x => x);
-  return { create, update, delete: del, untouched, sdkCalls };
-}
-
 function synth(build: (stack: Stack) => void): any {
   const stack = newStack();
   build(stack);
@@ -802,7 +776,7 @@ describe('lifecycle (v1 → v2)', () => {
   const v1 = (s: Stack) => newIssuer(s, { trustedTokenIssuerName: 'okta', tags: { team: 'identity', env: 'prod' } });
 
   test('nothing changed: every resource untouched, no SDK call', () => {
-    const p = plan(synth(v1), synth(v1));
+    const p = plan(synth(v1), synth(v1), CR_PREFIX);
     expect(p.create).toEqual([]);
     expect(p.update).toEqual([]);
     expect(p.delete).toEqual([]);
@@ -816,7 +790,7 @@ describe('lifecycle (v1 → v2)', () => {
   ])('%s changes: the issuer is updated in place by UpdateTrustedTokenIssuer; the tags are untouched', (_, change) => {
     const before = synth(v1);
     const after = synth(s => newIssuer(s, { trustedTokenIssuerName: 'okta', tags: { team: 'identity', env: 'prod' }, ...change, oidc: change.oidc }));
-    const p = plan(before, after);
+    const p = plan(before, after, CR_PREFIX);
     const [issuerId] = idsOf(after, ISSUER_TYPE);
     expect(p.update).toEqual([issuerId]);
     expect(p.create).toEqual([]);
@@ -843,7 +817,7 @@ describe('lifecycle (v1 → v2)', () => {
     const base = { tags: { team: 'identity', env: 'prod' } };
     const before = synth(s => newIssuer(s, base));
     const after = synth(s => newIssuer(s, { ...base, ...change }));
-    const p = plan(before, after);
+    const p = plan(before, after, CR_PREFIX);
     const [oldId] = idsOf(before, ISSUER_TYPE);
     const [newId] = idsOf(after, ISSUER_TYPE);
     expect(newId).not.toBe(oldId);
@@ -862,13 +836,13 @@ describe('lifecycle (v1 → v2)', () => {
   test('issuerUrl changes on a retained issuer: the old issuer is left in place (no delete call)', () => {
     const before = synth(s => newIssuer(s, { removalPolicy: RemovalPolicy.RETAIN }));
     const after = synth(s => newIssuer(s, { removalPolicy: RemovalPolicy.RETAIN, oidc: { issuerUrl: 'https://other.okta.com' } }));
-    expect(plan(before, after).sdkCalls).toEqual(['CreateTrustedTokenIssuer']);
+    expect(plan(before, after, CR_PREFIX).sdkCalls).toEqual(['CreateTrustedTokenIssuer']);
   });
 
   test('a tag is added: one TagResource; the issuer is updated in place (its create call lists the tags), not replaced', () => {
     const before = synth(v1);
     const after = synth(s => newIssuer(s, { trustedTokenIssuerName: 'okta', tags: { team: 'identity', env: 'prod', owner: 'me' } }));
-    const p = plan(before, after);
+    const p = plan(before, after, CR_PREFIX);
     expect(p.delete).toEqual([]);
     expect(p.create).toHaveLength(1);
     expect(parseCall(after.Resources[p.create[0]].Properties.Create).parameters.Tags).toEqual([{ Key: 'owner', Value: 'me' }]);
@@ -878,7 +852,7 @@ describe('lifecycle (v1 → v2)', () => {
   test('a tag value changes: TagResource of that key on the same tag resource (same physical id: no untag)', () => {
     const before = synth(v1);
     const after = synth(s => newIssuer(s, { trustedTokenIssuerName: 'okta', tags: { team: 'platform', env: 'prod' } }));
-    const p = plan(before, after);
+    const p = plan(before, after, CR_PREFIX);
     expect(p.create).toEqual([]);
     expect(p.delete).toEqual([]);
     const [tagId] = p.update.filter(id => after.Resources[id].Type === TAG_TYPE);
@@ -891,7 +865,7 @@ describe('lifecycle (v1 → v2)', () => {
   test('a tag is removed: UntagResource of exactly that key; the other tags are untouched', () => {
     const before = synth(v1);
     const after = synth(s => newIssuer(s, { trustedTokenIssuerName: 'okta', tags: { team: 'identity' } }));
-    const p = plan(before, after);
+    const p = plan(before, after, CR_PREFIX);
     expect(p.create).toEqual([]);
     expect(p.delete).toHaveLength(1);
     expect(parseCall(before.Resources[p.delete[0]].Properties.Delete).parameters.TagKeys).toEqual(['env']);
@@ -902,7 +876,7 @@ describe('lifecycle (v1 → v2)', () => {
   test('the issuer is removed from the app: its tags are untagged and it is deleted; nothing is left behind', () => {
     const before = synth(v1);
     const after = synth(s => new iam.Role(s, 'Other', { assumedBy: new iam.AccountRootPrincipal() }));
-    const p = plan(before, after);
+    const p = plan(before, after, CR_PREFIX);
     expect(p.sdkCalls.sort()).toEqual(['DeleteTrustedTokenIssuer', 'UntagResource', 'UntagResource']);
     expect(p.delete).toEqual(expect.arrayContaining([...idsOf(before, ISSUER_TYPE), ...idsOf(before, TAG_TYPE)]));
   });
@@ -1175,7 +1149,7 @@ describe('migration from CUSTOM_RESOURCE to CLOUDFORMATION', () => {
   test('step 2: removing the retained fallback deletes no issuer (only the tags the stack managed are untagged)', () => {
     const before = synth(s => newIssuer(s, { ...props, removalPolicy: RemovalPolicy.RETAIN }));
     const after = synth(s => new iam.Role(s, 'Other', { assumedBy: new iam.AccountRootPrincipal() }));
-    expect(plan(before, after).sdkCalls).toEqual(['UntagResource']);
+    expect(plan(before, after, CR_PREFIX).sdkCalls).toEqual(['UntagResource']);
   });
 
   test('step 3: the native resource (same construct id) declares exactly the issuer the fallback created, so cdk import adopts it without drift', () => {
@@ -1214,7 +1188,7 @@ describe('deletes in the cleanup phase stay authorized (the shared policy is upd
   ])('%s: v2\'s policy still allows DeleteTrustedTokenIssuer and UntagResource on any issuer of the account', (_, change) => {
     const before = synth(s => newIssuer(s, { tags: { a: 'b' } }));
     const after = synth(s => newIssuer(s, { tags: { a: 'b' }, ...change }));
-    expect(plan(before, after).sdkCalls).toContain('DeleteTrustedTokenIssuer');
+    expect(plan(before, after, CR_PREFIX).sdkCalls).toContain('DeleteTrustedTokenIssuer');
     expect(deleteActions(after)).toEqual(expect.arrayContaining(['sso:DeleteTrustedTokenIssuer', 'sso:UntagResource']));
   });
 
