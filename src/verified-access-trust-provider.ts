@@ -204,9 +204,9 @@ export interface RenderedTrustProvider {
   readonly trustProviderType: string;
   readonly userTrustProviderType?: string;
   readonly deviceTrustProviderType?: string;
-  readonly oidcOptions?: { [member: string]: any };
-  readonly nativeApplicationOidcOptions?: { [member: string]: any };
-  readonly deviceOptions?: { [member: string]: any };
+  readonly oidcOptions?: ec2.CfnVerifiedAccessTrustProvider.OidcOptionsProperty;
+  readonly nativeApplicationOidcOptions?: ec2.CfnVerifiedAccessTrustProvider.NativeApplicationOidcOptionsProperty;
+  readonly deviceOptions?: ec2.CfnVerifiedAccessTrustProvider.DeviceOptionsProperty;
 }
 
 /**
@@ -293,17 +293,17 @@ class OidcUserTrustProvider extends TrustProvider {
     checkEndpoints(scope, '', o);
     checkNotEmpty(scope, 'clientId', o.clientId);
     checkScope(scope, 'scope', scopes);
-    const oidcOptions = {
-      Issuer: o.issuer,
-      AuthorizationEndpoint: o.authorizationEndpoint,
-      TokenEndpoint: o.tokenEndpoint,
-      UserInfoEndpoint: o.userInfoEndpoint,
-      ClientId: o.clientId,
-      ClientSecret: renderSecret(scope, 'clientSecret', o.clientSecret, render.allowPlainTextSecret),
-      Scope: scopes,
+    const oidcOptions: ec2.CfnVerifiedAccessTrustProvider.OidcOptionsProperty = {
+      issuer: o.issuer,
+      authorizationEndpoint: o.authorizationEndpoint,
+      tokenEndpoint: o.tokenEndpoint,
+      userInfoEndpoint: o.userInfoEndpoint,
+      clientId: o.clientId,
+      clientSecret: renderSecret(scope, 'clientSecret', o.clientSecret, render.allowPlainTextSecret),
+      scope: scopes,
     };
 
-    let native: { [member: string]: any } | undefined;
+    let native: ec2.CfnVerifiedAccessTrustProvider.NativeApplicationOidcOptionsProperty | undefined;
     const n = o.nativeApplication;
     if (n) {
       const endpoints = {
@@ -318,14 +318,10 @@ class OidcUserTrustProvider extends TrustProvider {
       const nativeScope = n.scope ?? scopes;
       if (n.scope !== undefined) checkScope(scope, 'nativeApplication.scope', nativeScope);
       native = {
-        Issuer: endpoints.issuer,
-        AuthorizationEndpoint: endpoints.authorizationEndpoint,
-        TokenEndpoint: endpoints.tokenEndpoint,
-        UserInfoEndpoint: endpoints.userInfoEndpoint,
-        PublicSigningKeyEndpoint: endpoints.publicSigningKeyEndpoint,
-        ClientId: n.clientId,
-        ClientSecret: renderSecret(scope, 'nativeApplication.clientSecret', n.clientSecret, render.allowPlainTextSecret),
-        Scope: nativeScope,
+        ...endpoints,
+        clientId: n.clientId,
+        clientSecret: renderSecret(scope, 'nativeApplication.clientSecret', n.clientSecret, render.allowPlainTextSecret),
+        scope: nativeScope,
       };
     }
     return {
@@ -355,7 +351,7 @@ class DeviceTrustProvider extends TrustProvider {
     return {
       trustProviderType: this.trustProviderType,
       deviceTrustProviderType: this.deviceTrustProviderType,
-      deviceOptions: { TenantId: this.tenantId, PublicSigningKeyUrl: this.publicSigningKeyUrl },
+      deviceOptions: { tenantId: this.tenantId, publicSigningKeyUrl: this.publicSigningKeyUrl },
     };
   }
 }
@@ -500,11 +496,6 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
     return new ImportedVerifiedAccessTrustProvider(scope, id, attrs);
   }
 
-  /**
-   * @attribute
-   */
-  public readonly verifiedAccessTrustProviderId: string;
-
   /** The key under which Verified Access policies read this provider's claims: `context.<policyReferenceName>`. */
   public readonly policyReferenceName: string;
 
@@ -518,6 +509,7 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
   public readonly deviceTrustProviderType?: DeviceTrustProviderType;
 
   private readonly resource: ec2.CfnVerifiedAccessTrustProvider;
+  private idAttribute?: string;
 
   constructor(scope: Construct, id: string, props: VerifiedAccessTrustProviderProps) {
     super(scope, id);
@@ -533,9 +525,9 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
       trustProviderType: r.trustProviderType,
       userTrustProviderType: r.userTrustProviderType,
       deviceTrustProviderType: r.deviceTrustProviderType,
-      oidcOptions: r.oidcOptions && lowerFirst(r.oidcOptions),
-      nativeApplicationOidcOptions: r.nativeApplicationOidcOptions && lowerFirst(r.nativeApplicationOidcOptions),
-      deviceOptions: r.deviceOptions && lowerFirst(r.deviceOptions),
+      oidcOptions: r.oidcOptions,
+      nativeApplicationOidcOptions: r.nativeApplicationOidcOptions,
+      deviceOptions: r.deviceOptions,
       description: props.description,
       sseSpecification: props.encryptionKey
         ? { customerManagedKeyEnabled: true, kmsKeyArn: props.encryptionKey.keyArn }
@@ -555,13 +547,23 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
     this.trustProviderType = props.provider.trustProviderType;
     this.userTrustProviderType = props.provider.userTrustProviderType;
     this.deviceTrustProviderType = props.provider.deviceTrustProviderType;
-    this.verifiedAccessTrustProviderId = this.resource.attrVerifiedAccessTrustProviderId;
 
     // Tags applied later with Tags.of() count too: checked once all aspects have run.
     checkAtSynth(this, () => {
       const rendered: Array<{ key: string; value: string }> = this.resource.tags.renderTags() ?? [];
       checkTagLimits(this, 'tags', Object.fromEntries(rendered.map(t => [t.key, t.value])), EC2_TAGS);
     });
+  }
+
+  /**
+   * The ID of the trust provider (`vatp-...`): `Fn::GetAtt VerifiedAccessTrustProviderId`. Created on first use, so
+   * that a stack of many providers does not pay for tokens nobody reads.
+   *
+   * @attribute
+   */
+  public get verifiedAccessTrustProviderId(): string {
+    this.idAttribute ??= this.resource.attrVerifiedAccessTrustProviderId;
+    return this.idAttribute;
   }
 }
 
@@ -581,15 +583,6 @@ class ImportedVerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBas
     }
     return this.knownPolicyReferenceName;
   }
-}
-
-/** `{ Issuer: x }` → `{ issuer: x }` for the L1's property names; undefined members are dropped. */
-function lowerFirst(o: { [member: string]: any }): any {
-  const out: { [member: string]: any } = {};
-  for (const [k, v] of Object.entries(o)) {
-    if (v !== undefined) out[k.charAt(0).toLowerCase() + k.slice(1)] = v;
-  }
-  return out;
 }
 
 /**

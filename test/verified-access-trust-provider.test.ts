@@ -177,6 +177,8 @@ describe('attributes and imports', () => {
       'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ec2:us-east-1:123456789012:verified-access-trust-provider/', { 'Fn::GetAtt': [logicalId, 'VerifiedAccessTrustProviderId'] }]],
     });
     expect(p.policyReferenceName).toBe('okta');
+    // The id is created on first use; every later read is the same token, so it can be compared and reused.
+    expect(p.verifiedAccessTrustProviderId).toBe(p.verifiedAccessTrustProviderId);
   });
 
   test('fromVerifiedAccessTrustProviderAttributes keeps the id and the policy reference name', () => {
