@@ -556,12 +556,12 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
   }
 
   /**
-   * The ID of the trust provider (`vatp-...`): `Fn::GetAtt VerifiedAccessTrustProviderId`. Created on first use, so
-   * that a stack of many providers does not pay for tokens nobody reads.
+   * The ID of the trust provider (`vatp-...`).
    *
    * @attribute
    */
   public get verifiedAccessTrustProviderId(): string {
+    // Created on first read, so that a stack of many providers does not pay for tokens nobody reads.
     this.idAttribute ??= this.resource.attrVerifiedAccessTrustProviderId;
     return this.idAttribute;
   }
