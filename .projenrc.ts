@@ -191,7 +191,7 @@ project.addTask('gen:constraints', {
 // Benchmarks are never timed tests: one run, side by side, ratios.
 project.addTask('bench', {
   description: 'Synth-time and template-size benchmarks (OidcProvider vs raw CfnOIDCProvider, ...)',
-  exec: 'node --expose-gc -r ts-node/register bench/bench.ts',
+  exec: 'node -r ts-node/register bench/bench.ts',
   env: { TS_NODE_PROJECT: 'tsconfig.dev.json' },
 });
 

@@ -14,7 +14,7 @@ import { summaryTable } from './util';
 import { runVerifiedAccessTrustProviderBench } from './verified-access-trust-provider.bench';
 
 const SCENARIOS: Array<[string, () => string]> = [
-  ['OidcProvider vs iam.CfnOIDCProvider (median of 21 interleaved samples, each synthesizing max(1, 100/n) apps; GC before each sample)', runOidcProviderBench],
+  ['OidcProvider vs iam.CfnOIDCProvider (median of 21 interleaved samples, each synthesizing max(1, 100/n) apps)', runOidcProviderBench],
   ['TrustedTokenIssuer (native default) vs a raw CfnResource of AWS::SSO::TrustedTokenIssuer and the custom-resource fallback (median of 9-15 interleaved samples of 100 issuers\' worth)', runNativeTrustedTokenIssuerBench],
   ['TrustedTokenIssuer CUSTOM_RESOURCE fallback vs one hand-written AwsCustomResource with its own policy per issuer (median of 5-7 interleaved synths)', runTrustedTokenIssuerBench],
   ['IdentityCenterApplication: n applications × (4 grants + 3 access scopes + authentication method + assignment configuration) + n issuers, vs one hand-written AwsCustomResource with its own policy per call (median of 5-7 interleaved synths)', runIdentityCenterApplicationBench],

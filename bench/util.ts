@@ -42,9 +42,9 @@ export function measure(variants: { [name: string]: (stack: Stack) => void }, ru
     for (const n of names) {
       // Small apps synthesize in a few ms: time `repeat` apps per sample so that timer and scheduler noise
       // do not dominate, and report the time per app.
-      // Collect garbage before each sample (bench runs with --expose-gc) so that one variant does not pay for the
-      // garbage of the other.
-      (globalThis as any).gc?.();
+      // No forced GC between samples: a full collection before each sample made the timings bimodal (the same raw
+      // 100-provider app took 50 or 105 ms depending on what the collection had thrown away) and ratios of one run swing
+      // by ±0.3. The variants allocate alike (the same number of scavenges), so interleaving shares the garbage fairly.
       let ms = 0;
       for (let k = 0; k < repeat; k++) {
         const res = synthOnce(variants[n]);
