@@ -1,8 +1,9 @@
-import { CfnParameter, IResource, RemovalPolicy, Resource, SecretValue, Stack, Tags, Token } from 'aws-cdk-lib';
+import { IResource, RemovalPolicy, Resource, SecretValue, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct, IConstruct } from 'constructs';
+import { echoedParameter } from './private/parameters';
 import { checkAtSynth, checkString, checkTagLimits, cfnConstraint, fail, TagLimits, TrustedIdentityValidationError, warn } from './private/validation';
 
 const TYPE = 'AWS::EC2::VerifiedAccessTrustProvider';
@@ -697,32 +698,6 @@ function renderSecret(scope: IConstruct, prop: string, secret: SecretValue, allo
   }
   warn(scope, 'verifiedAccessPlainTextSecret', `${prop} resolves to ${what} and allowPlainTextSecret is set: the secret is readable in ${where}.`);
   return value;
-}
-
-/**
- * The logical id of a parameter of `stack` without `NoEcho` that `resolved` refers to (`Ref`), if any. CloudFormation
- * masks only `NoEcho` parameter values ("NoEcho: Whether to mask the parameter value to prevent it from being displayed
- * in the console, command line tools, or API", CloudFormation user guide, "Parameters"): any other parameter, including
- * an `AWS::SSM::Parameter::Value<String>` one, shows the secret to whoever can describe the stack.
- */
-function echoedParameter(stack: Stack, resolved: any): string | undefined {
-  const refs = new Set<string>();
-  const walk = (v: any): void => {
-    if (Array.isArray(v)) {
-      v.forEach(walk);
-    } else if (v && typeof v === 'object') {
-      if (typeof v.Ref === 'string') refs.add(v.Ref);
-      Object.values(v).forEach(walk);
-    }
-  };
-  walk(resolved);
-  if (refs.size === 0) return undefined;
-  for (const c of stack.node.findAll()) {
-    if (!(c instanceof CfnParameter) || Stack.of(c) !== stack || c.noEcho) continue;
-    const id = stack.resolve(c.logicalId);
-    if (refs.has(id)) return id;
-  }
-  return undefined;
 }
 
 /** The literal text a `Fn::Join` starts with, if any. */

@@ -404,6 +404,11 @@ describe('VerifiedAccessPlaintextSecret', () => {
       /^\[VerifiedAccessPlaintextSecret\] OidcOptions\.ClientSecret is a reference to a plain-text SSM parameter/],
     ['rejects a {{resolve:ssm:...}} reference to a parameter named by a token', (s) => `{{resolve:ssm:${new CfnParameter(s, 'Name').valueAsString}}}`, 'error',
       /plain-text SSM parameter/],
+    ['rejects a parameter without NoEcho (the console and DescribeStacks show its value)', (s) => new CfnParameter(s, 'Secret').valueAsString, 'error',
+      /^\[VerifiedAccessPlaintextSecret\] OidcOptions\.ClientSecret refers to the CloudFormation parameter "Secret", which is not NoEcho: the console and the DescribeStacks API show its value\./],
+    ['rejects an SSM-backed parameter without NoEcho (its resolved value is shown too)',
+      (s) => new CfnParameter(s, 'Secret', { type: 'AWS::SSM::Parameter::Value<String>', default: '/va/client-secret' }).valueAsString, 'error',
+      /refers to the CloudFormation parameter "Secret", which is not NoEcho/],
     ['rejects SecretValue.ssmSecure (warning: CloudFormation does not resolve ssm-secure for this type)', () => SecretValue.ssmSecure('/va/oidc/client-secret').unsafeUnwrap(), 'warning',
       /^\[VerifiedAccessPlaintextSecret\] OidcOptions\.ClientSecret is an ssm-secure dynamic reference, .*the deploy would fail\. Fix: .*SecretValue\.secretsManager/],
   ])('%s', (_name, secret, level, message) => {
@@ -476,8 +481,14 @@ describe('VerifiedAccessPlaintextSecret', () => {
   });
 
   test('a secret built from literal text and a token: warning that the rule could not decide', () => {
-    const findings = audit(s => trustProvider(s, Fn.join('', ['prefix-', new CfnParameter(s, 'Suffix').valueAsString])));
+    const findings = audit(s => trustProvider(s, Fn.join('', ['prefix-', new CfnParameter(s, 'Suffix', { noEcho: true }).valueAsString])));
     expect(findings.map(f => [f.rule, f.level])).toEqual([['VerifiedAccessPlaintextSecret', 'warning']]);
+  });
+
+  test('a secret built from literal text and a parameter without NoEcho: an error (every part of it is readable)', () => {
+    const findings = audit(s => trustProvider(s, Fn.join('', ['prefix-', new CfnParameter(s, 'Suffix').valueAsString])));
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['VerifiedAccessPlaintextSecret', 'error']]);
+    expect(findings[0].message).toMatch(/refers to the CloudFormation parameter "Suffix", which is not NoEcho/);
   });
 });
 
