@@ -33,6 +33,10 @@ export interface IdentityContextPrincipalOptions {
    * Allow context providers other than Identity Center. By default `sts:SetContext` requires
    * `sts:RequestContextProviders` to be `arn:<partition>:iam::aws:contextProvider/IdentityCenter` only.
    *
+   * With this option the principal does not check the role's maximum session duration either (that check runs when
+   * the provider condition is rendered); the `TrustedIdentityChecks` aspect still reports it
+   * (`SetContextSessionDuration`).
+   *
    * @default false
    */
   readonly allowAnyContextProvider?: boolean;

@@ -1,7 +1,7 @@
-import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
+import { App, Aspects, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IdentityCenterApplication, IdentityContextPrincipal, OAuthGrantType, OAuthTokenType } from '../src';
+import { IdentityCenterApplication, IdentityContextPrincipal, OAuthGrantType, OAuthTokenType, TrustedIdentityChecks } from '../src';
 import { TrustedIdentityValidationError } from '../src/private/validation';
 
 const APPLICATION = 'arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef';
@@ -68,6 +68,16 @@ describe('IdentityContextPrincipal', () => {
   test('allowAnyContextProvider drops the provider condition', () => {
     const { stack, target } = setup({ allowAnyContextProvider: true });
     expect(trustOf(stack, target)[1].Condition).toBeUndefined();
+  });
+
+  test('allowAnyContextProvider also drops the principal\'s session check; TrustedIdentityChecks still reports a long session', () => {
+    const { stack } = setup({ allowAnyContextProvider: true }, Duration.hours(2));
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('identityContextSessionDuration'));
+
+    const audited = setup({ allowAnyContextProvider: true }, Duration.hours(2)).stack;
+    Aspects.of(audited).add(new TrustedIdentityChecks());
+    Annotations.fromStack(audited).hasWarning('/Stack/Target/Resource', Match.stringLikeRegexp('^\\[SetContextSessionDuration\\]'));
+    Annotations.fromStack(audited).hasWarning('/Stack/Target/Resource', Match.stringLikeRegexp('^\\[SetContextProvider\\]'));
   });
 
   test('keeps the wrapped principal\'s own conditions on both statements', () => {
