@@ -340,17 +340,19 @@ export class TrustedIdentityChecks implements IAspect {
       if (secret === undefined) continue;
       const text = render(secret);
       if (text.startsWith('{{resolve:secretsmanager:')) continue;
-      const echoed = echoedParameter(Stack.of(res), secret);
       if (text.startsWith('{{resolve:ssm-secure:')) {
         this.annotate(res, 'VerifiedAccessPlaintextSecret', 'warning', `[VerifiedAccessPlaintextSecret] ${options}.ClientSecret is an ssm-secure dynamic reference, which CloudFormation does not resolve for AWS::EC2::VerifiedAccessTrustProvider: the deploy would fail. Fix: ${RULES.VerifiedAccessPlaintextSecret.fix}`);
       } else if (text.startsWith('{{resolve:ssm:')) {
         this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret is a reference to a plain-text SSM parameter (String, not SecureString).`);
       } else if (!text.includes(TOKEN)) {
         this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret is a literal string in the template (value not shown).`);
-      } else if (echoed !== undefined) {
-        this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret refers to the CloudFormation parameter "${echoed}", which is not NoEcho: the console and the DescribeStacks API show its value.`);
-      } else if (typeof secret !== 'object' || 'Fn::Join' in secret || 'Fn::Sub' in secret) {
-        this.undecided(res, 'VerifiedAccessPlaintextSecret', `Could not decide whether ${options}.ClientSecret is a secret written into the template: it is built from literal text and values only known at deploy time.`);
+      } else {
+        const echoed = echoedParameter(Stack.of(res), secret);
+        if (echoed !== undefined) {
+          this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret refers to the CloudFormation parameter "${echoed}", which is not NoEcho: the console and the DescribeStacks API show its value.`);
+        } else if (typeof secret !== 'object' || 'Fn::Join' in secret || 'Fn::Sub' in secret) {
+          this.undecided(res, 'VerifiedAccessPlaintextSecret', `Could not decide whether ${options}.ClientSecret is a secret written into the template: it is built from literal text and values only known at deploy time.`);
+        }
       }
     }
   }
