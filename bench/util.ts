@@ -43,8 +43,9 @@ export function measure(variants: { [name: string]: (stack: Stack) => void }, ru
       // Small apps synthesize in a few ms: time `repeat` apps per sample so that timer and scheduler noise
       // do not dominate, and report the time per app.
       // No forced GC between samples: a full collection before each sample made the timings bimodal (the same raw
-      // 100-provider app took 50 or 105 ms depending on what the collection had thrown away) and ratios of one run swing
-      // by ±0.3. The variants allocate alike (the same number of scavenges), so interleaving shares the garbage fairly.
+      // 100-provider app took 50 or 105 ms from one sample to the next) and ratios of one run swing
+      // by ±0.3. Interleaving shares the garbage between variants instead (VerifiedAccessTrustProvider and its raw L1
+      // caused 53 and 50 scavenges over 30 apps).
       let ms = 0;
       for (let k = 0; k < repeat; k++) {
         const res = synthOnce(variants[n]);
