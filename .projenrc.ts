@@ -19,8 +19,26 @@ const CDK_PEER_MIN = '2.215.0';
 const CDK_DEV_VERSION = '2.257.0';
 const INTEG_TESTS_ALPHA = '2.245.0-alpha.0';
 const INTEG_RUNNER = '2.197.10';
-/** The aws-cdk CLI that integ-runner 2.197.10 itself ships with; reads schema 53. */
+/** The aws-cdk CLI that integ-runner 2.197.10 itself ships with; reads schema 53. A 2.x release, pinned: the registry's
+ * aws-cdk 3.0.0 is an accidental, deprecated publish (it reads schema <= 43), and `latest` has pointed at it. */
 const CDK_CLI = '2.1115.1';
+
+/**
+ * The newest lane (`npx projen test:newest`): what a user who runs `cdk init` today installs. Raised deliberately, one
+ * place: the newest aws-cdk-lib on the registry (2.262+ validates every template at synth; `cdk init` turns findings
+ * into errors with `@aws-cdk/core:validateAgainstDefaultRules`), the newest 2.x CLI, and cdk-nag 3 (a
+ * policy-validation plugin; peer aws-cdk-lib ^2.257.0, so it installs beside the dev pin too, as `cdk-nag-v3`).
+ */
+const CDK_NEWEST = '2.276.0';
+const CDK_NEWEST_CLI = '2.1148.1';
+const CDK_NAG_V3 = '3.0.2';
+
+/**
+ * Lowest constructs the library needs (peer floor): aws-cdk-lib 2.215 takes constructs ^10.0.0 and the library uses
+ * nothing newer; test:peer-floor installs exactly this release. Development uses the release aws-cdk-lib 2.257 needs.
+ */
+const CONSTRUCTS_MIN = '10.0.0';
+const CONSTRUCTS_DEV = '10.5.1';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-trusted-identity',
@@ -37,7 +55,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   projenrcTs: true,
 
   cdkVersion: CDK_PEER_MIN,
-  constructsVersion: '10.5.1',
+  constructsVersion: CONSTRUCTS_MIN,
   jsiiVersion: '~6.0.0',
 
   // jsii targets. Names are hard to change once published.
@@ -63,9 +81,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `@aws-cdk/integ-tests-alpha@${INTEG_TESTS_ALPHA}`,
     `@aws-cdk/integ-runner@${INTEG_RUNNER}`,
     `aws-cdk@${CDK_CLI}`,
-    // Release gates: AwsSolutions checks on every construct, property-based validation tests. cdk-nag 2.x: 3.x runs as a
-    // policy-validation plugin that needs a newer aws-cdk-lib than the dev pin (2.257.0).
+    // Release gates: AwsSolutions checks on every construct (cdk-nag 2 as an aspect here; cdk-nag 3, a policy-validation
+    // plugin, in the newest lane: test/newest/), property-based validation tests.
     'cdk-nag@~2.38.2',
+    `cdk-nag-v3@npm:cdk-nag@${CDK_NAG_V3}`,
     'fast-check@^4.10.2',
   ],
 
@@ -83,7 +102,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // .ci/run reads this file to print "N passed, N failed".
     extraCliOptions: ['--json', '--outputFile=test-reports/jest-results.json'],
     jestConfig: {
-      testPathIgnorePatterns: ['/node_modules/', '\\.snapshot/', '/cdk\\.out/'],
+      // test/newest/ needs the newest aws-cdk-lib: test:newest runs it.
+      testPathIgnorePatterns: ['/node_modules/', '\\.snapshot/', '/cdk\\.out/', '/test/newest/'],
       // Coverage gate over the library (not the generated constraint tables, which are data): the test command fails
       // below it.
       collectCoverageFrom: ['src/**/*.ts', '!src/private/constraints.generated.ts'],
@@ -102,6 +122,7 @@ project.deps.addDependency('eslint-import-resolver-typescript@~3.7.0', Dependenc
 
 // Develop and test against the pinned release (see CDK_DEV_VERSION); users get the peer range.
 project.deps.addDependency(`aws-cdk-lib@${CDK_DEV_VERSION}`, DependencyType.DEVENV);
+project.deps.addDependency(`constructs@${CONSTRUCTS_DEV}`, DependencyType.DEVENV);
 
 // jsii with no warnings silenced: a prop that is a reserved word in Python or Java must fail the build.
 project.compileTask.reset('jsii --fail-on-warnings');
@@ -182,6 +203,14 @@ project.addTask('test:peer-floor', {
   exec: 'bash scripts/peer-floor.sh',
 });
 
+// The newest lane: what `cdk init` users install today (see CDK_NEWEST). .ci/run runs it after the build (it installs
+// the packed library into a new `cdk init` app).
+project.addTask('test:newest', {
+  description: `Compile src/, run the unit tests and test/newest/ against aws-cdk-lib ${CDK_NEWEST} with every recommended feature flag; synthesize the examples in a new cdk init app with the ${CDK_NEWEST_CLI} CLI`,
+  exec: 'bash scripts/newest.sh',
+  env: { CDK_NEWEST, CDK_NEWEST_CLI, CDK_NAG_V3 },
+});
+
 // Validation tables generated from the AWS API models in ../shared/aws-models (committed output).
 project.addTask('gen:constraints', {
   description: 'Regenerate src/private/constraints.generated.ts from ../shared/aws-models',
@@ -207,6 +236,13 @@ project.addTask('example:identity-propagation', {
   description: 'Synthesize examples/identity-propagation.ts and print its CloudFormation template',
   cwd: 'examples',
   exec: 'cdk synth --app "npx ts-node --transpile-only --prefer-ts-exts identity-propagation.ts"',
+});
+
+// The Verified Access example (README "VerifiedAccessTrustProvider"), synthesized offline.
+project.addTask('example:verified-access', {
+  description: 'Synthesize examples/verified-access.ts and print its CloudFormation template',
+  cwd: 'examples',
+  exec: 'cdk synth --app "npx ts-node --transpile-only --prefer-ts-exts verified-access.ts"',
 });
 
 project.tsconfigDev.addInclude('examples/**/*.ts');

@@ -1,8 +1,9 @@
-import { Aspects, Stack } from 'aws-cdk-lib';
+import { App, Aspects, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { everyConstructApp } from './gates/every-construct';
+import { everyConstructApp, INSTANCE_ARN } from './gates/every-construct';
+import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from '../src';
 import { SharedCustomResourceRole } from '../src/private/aws-custom-resource';
 
 function nagFindings(stack: Stack): string[] {
@@ -20,21 +21,46 @@ describe('cdk-nag AwsSolutions', () => {
     expect(nagFindings(stack)).toEqual([]);
   });
 
-  test('acknowledgements sit on exactly the shared custom-resource role, policy and function, each with a reason', () => {
+  test('acknowledgements sit on exactly the shared custom-resource role, policy and function, each finding named exactly, each with a reason', () => {
     const { stack } = everyConstructApp();
     const template = Template.fromStack(stack).toJSON();
     const acknowledged = Object.entries<any>(template.Resources)
       .filter(([, r]) => r.Metadata?.cdk_nag)
-      .map(([, r]) => [r.Type, r.Metadata.cdk_nag.rules_to_suppress.map((a: any) => a.id)]);
+      .map(([, r]) => [r.Type, r.Metadata.cdk_nag.rules_to_suppress.flatMap((a: any) => (a.applies_to ?? ['']).map((f: string) => `${a.id}${f && `[${f}]`}`)).sort()]);
     expect(acknowledged.sort()).toEqual([
-      ['AWS::IAM::Policy', ['AwsSolutions-IAM5', 'AwsSolutions-IAM5', 'AwsSolutions-IAM5', 'AwsSolutions-IAM5']],
-      ['AWS::IAM::Role', ['AwsSolutions-IAM4']],
+      ['AWS::IAM::Policy', [
+        // the per-instance create/update statements (issuers, application configuration) ...
+        'AwsSolutions-IAM5[Resource::arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/*]',
+        'AwsSolutions-IAM5[Resource::arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/*]',
+        // ... and the stack's one cleanup statement
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sso::123456789012:application/*]',
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sso::123456789012:trustedTokenIssuer/*]',
+      ].sort()],
+      ['AWS::IAM::Role', ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]']],
       ['AWS::Lambda::Function', ['AwsSolutions-L1']],
     ]);
     for (const [, r] of Object.entries<any>(template.Resources)) {
       for (const a of r.Metadata?.cdk_nag?.rules_to_suppress ?? []) expect(a.reason.length).toBeGreaterThan(40);
     }
     expect(template.Metadata?.cdk_nag).toBeUndefined(); // never stack-wide
+  });
+
+  test('an environment-agnostic stack gets the findings cdk-nag prints for it (account as <AWS::AccountId>)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Agnostic');
+    new TrustedTokenIssuer(stack, 'Issuer', {
+      instanceArn: INSTANCE_ARN,
+      implementation: TrustedTokenIssuerImplementation.CUSTOM_RESOURCE,
+      configuration: TrustedTokenIssuerConfiguration.oidcJwt({
+        issuerUrl: 'https://example.okta.com', claimAttributePath: 'email', identityStoreAttributePath: 'emails.value',
+      }),
+    });
+    Aspects.of(app).add(new AwsSolutionsChecks());
+    app.synth();
+    expect(nagFindings(stack)).toEqual([]);
+    const policy = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+    const findings = Object.values<any>(policy)[0].Metadata.cdk_nag.rules_to_suppress.flatMap((a: any) => a.applies_to);
+    expect(findings).toContain('Resource::arn:aws:sso::<AWS::AccountId>:trustedTokenIssuer/ssoins-1234567890abcdef/*');
   });
 
   test('the wildcard acknowledgements cover only issuer and application ARNs: another wildcard on the shared policy is still reported', () => {

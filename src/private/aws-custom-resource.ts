@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsCustomResource, AwsSdkCall, Logging } from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
+import { acknowledgeNag, nagFinding } from './acknowledgements';
 
 /**
  * Construct id (under the stack) of the Lambda function that every `AwsCustomResource` of a stack shares:
@@ -12,32 +13,6 @@ const PROVIDER_FUNCTION_ID = `AWS${AwsCustomResource.PROVIDER_FUNCTION_UUID.repl
 
 /** Construct id (under the stack) of the library's shared role/policy. Public contract: it names two resources. */
 const SHARED_ID = 'TrustedIdentityCustomResourceRole';
-
-/**
- * The metadata key cdk-nag (2.x, `NagSuppressions`) reads acknowledgements from. Written directly so that the library
- * needs no dependency on cdk-nag; users who run its AwsSolutions checks see these findings as suppressed, with the
- * reason, on exactly these resources.
- */
-const NAG_METADATA = 'cdk_nag';
-
-/** One cdk-nag acknowledgement: the rule, why, and (for granular rules) which findings. */
-interface NagAcknowledgement {
-  readonly id: string;
-  readonly reason: string;
-  readonly applies_to?: Array<string | { regex: string }>;
-}
-
-/** Adds acknowledgements to the cdk-nag metadata of `resource` (kept in one list per resource). */
-function acknowledgeNag(resource: CfnResource, ...acks: NagAcknowledgement[]): void {
-  const existing = resource.getMetadata(NAG_METADATA) as { rules_to_suppress: NagAcknowledgement[] } | undefined;
-  const meta = existing ?? { rules_to_suppress: [] };
-  for (const ack of acks) {
-    if (!meta.rules_to_suppress.some(a => a.id === ack.id && JSON.stringify(a.applies_to) === JSON.stringify(ack.applies_to))) {
-      meta.rules_to_suppress.push(ack);
-    }
-  }
-  if (!existing) resource.addMetadata(NAG_METADATA, meta);
-}
 
 /**
  * The execution role of the stack's singleton `AwsCustomResource` Lambda function and ONE inline policy for every
@@ -71,44 +46,37 @@ export class SharedCustomResourceRole extends Construct {
     if (fn?.role) {
       this.role = fn.role;
     } else {
+      const basicExecution = iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole');
       const role = new iam.Role(this, 'Role', {
         assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-        managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+        managedPolicies: [basicExecution],
       });
-      acknowledgeNag(role.node.defaultChild as CfnResource, {
-        id: 'AwsSolutions-IAM4',
-        reason: 'AWSLambdaBasicExecutionRole only lets the custom-resource function write its own CloudWatch logs; the log group is named after the function, which depends on this role, so a scoped inline statement would be circular.',
-        applies_to: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
-      });
+      acknowledgeNag(role.node.defaultChild as CfnResource, 'AwsSolutions-IAM4',
+        'AWSLambdaBasicExecutionRole only lets the custom-resource function write its own CloudWatch logs; the log group is named after the function, which depends on this role, so a scoped inline statement would be circular.',
+        [nagFinding(role, 'Policy', basicExecution.managedPolicyArn)]);
       this.role = role;
     }
     this.policy = new iam.Policy(this, 'Policy', { roles: [this.role] });
   }
 
-  /** Adds the statements made by `statements()` unless statements were already added under `key`. */
-  public addStatements(key: string, statements: () => iam.PolicyStatement[], wildcards: WildcardResource[] = []): void {
+  /**
+   * Adds the statements made by `statements()` unless statements were already added under `key`. Every resource ARN
+   * with a wildcard in them is acknowledged for cdk-nag's AwsSolutions-IAM5 with `wildcardReason`, finding by finding:
+   * a wildcard that anyone else adds to this policy is still reported.
+   */
+  public addStatements(key: string, statements: () => iam.PolicyStatement[], wildcardReason?: string): void {
     if (this.keys.has(key)) return;
     this.keys.add(key);
-    this.policy.addStatements(...statements());
-    for (const w of wildcards) {
-      acknowledgeNag(this.policy.node.defaultChild as CfnResource, {
-        id: 'AwsSolutions-IAM5',
-        reason: w.reason,
-        applies_to: [{ regex: `/^Resource::${w.pattern}$/` }],
-      });
+    const added = statements();
+    this.policy.addStatements(...added);
+    const wildcards = added.flatMap(s => s.resources).filter(r => r.includes('*'));
+    if (wildcards.length === 0) return;
+    if (wildcardReason === undefined) {
+      throw new Error(`internal: permission ${key} has wildcard resources (${wildcards.join(', ')}) but no wildcardReason`);
     }
+    const policy = this.policy.node.defaultChild as CfnResource;
+    acknowledgeNag(policy, 'AwsSolutions-IAM5', wildcardReason, wildcards.map(r => nagFinding(policy, 'Resource', r)));
   }
-}
-
-/** A resource ARN with a wildcard that a permission needs, and why (acknowledged for cdk-nag's AwsSolutions-IAM5). */
-export interface WildcardResource {
-  /**
-   * A regular expression (source) for the ARN as cdk-nag prints it (tokens as `<AWS::Partition>`, `<AWS::AccountId>`,
-   * ...), e.g. `arn:[^:]+:sso::[^:]+:trustedTokenIssuer\/[^/]+\/\*`.
-   */
-  readonly pattern: string;
-  /** Why the wildcard is needed (e.g. the resource id is generated by the service). */
-  readonly reason: string;
 }
 
 /** Permissions of one fallback resource: statements de-duplicated per stack by `key`. */
@@ -117,8 +85,11 @@ export interface FallbackPermission {
   readonly key: string;
   /** Built only the first time the key is seen. */
   readonly statements: () => iam.PolicyStatement[];
-  /** Wildcard resources in those statements, each with its reason. */
-  readonly wildcards?: WildcardResource[];
+  /**
+   * Why the wildcard resources of those statements are needed (acknowledged for cdk-nag's AwsSolutions-IAM5); required
+   * when a statement has one.
+   */
+  readonly wildcardReason?: string;
 }
 
 /** Properties of `fallbackResource`. */
@@ -148,7 +119,7 @@ export interface FallbackResource {
  */
 export function fallbackResource(scope: Construct, id: string, props: FallbackResourceProps): FallbackResource {
   const shared = SharedCustomResourceRole.of(scope);
-  for (const p of props.permissions) shared.addStatements(p.key, p.statements, p.wildcards);
+  for (const p of props.permissions) shared.addStatements(p.key, p.statements, p.wildcardReason);
   const hidden = (call: AwsSdkCall | undefined) => (call ? { logging: Logging.withDataHidden(), ...call } : undefined);
   const construct = new AwsCustomResource(scope, id, {
     resourceType: props.resourceType,
@@ -163,10 +134,8 @@ export function fallbackResource(scope: Construct, id: string, props: FallbackRe
   construct.node.addDependency(shared.policy);
   const fn = Stack.of(scope).node.tryFindChild(PROVIDER_FUNCTION_ID) as lambda.Function | undefined;
   if (fn) {
-    acknowledgeNag(fn.node.defaultChild as CfnResource, {
-      id: 'AwsSolutions-L1',
-      reason: 'The singleton function of aws-cdk-lib\'s AwsCustomResource: aws-cdk-lib chooses its runtime (the newest Node.js it supports), not this library.',
-    });
+    acknowledgeNag(fn.node.defaultChild as CfnResource, 'AwsSolutions-L1',
+      'The singleton function of aws-cdk-lib\'s AwsCustomResource: aws-cdk-lib chooses its runtime (the newest Node.js it supports), not this library.');
   }
   const resource = construct.node.defaultChild as CustomResource;
   return { construct, resource, cfnResource: resource.node.defaultChild as CfnResource };

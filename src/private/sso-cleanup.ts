@@ -18,16 +18,7 @@ import type { FallbackPermission } from './aws-custom-resource';
 export function ssoCleanupPermission(scope: IConstruct): FallbackPermission {
   return {
     key: 'sso:cleanup',
-    wildcards: [
-      {
-        pattern: 'arn:.+:sso::[^:]*:trustedTokenIssuer\\/\\*',
-        reason: 'Delete-side calls only (DeleteTrustedTokenIssuer, UntagResource, DeleteApplication*): they must keep working in the cleanup phase after the per-instance statements have left the policy; scoped to this account.',
-      },
-      {
-        pattern: 'arn:.+:sso::[^:]*:application\\/\\*',
-        reason: 'Delete-side calls only (DeleteApplicationGrant/AccessScope/AuthenticationMethod, the session configuration reset): they must keep working in the cleanup phase after the per-instance statements have left the policy; scoped to this account.',
-      },
-    ],
+    wildcardReason: 'Delete-side calls only (DeleteTrustedTokenIssuer, UntagResource, DeleteApplicationGrant/AccessScope/AuthenticationMethod, the session configuration reset) on the trusted token issuers and applications of this account: they must keep working in the cleanup phase, after the per-instance statements have left the policy.',
     statements: () => {
       const account = Stack.of(scope).account;
       return [new iam.PolicyStatement({

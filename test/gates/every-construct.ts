@@ -2,7 +2,7 @@
  * One stack with every construct of the library, with realistic props: the subject of the release gates (cdk-nag,
  * cfn-lint, the audit aspect). Add each new construct here.
  */
-import { App, Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
+import { Annotations, App, Duration, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -39,7 +39,7 @@ export function everyConstructApp(app = new App()): { app: App; stack: Stack } {
     }),
     tags: { owner: 'identity-team' },
   });
-  new TrustedTokenIssuer(stack, 'FallbackIssuer', {
+  const fallback = new TrustedTokenIssuer(stack, 'FallbackIssuer', {
     instanceArn: INSTANCE_ARN,
     implementation: TrustedTokenIssuerImplementation.CUSTOM_RESOURCE,
     configuration: TrustedTokenIssuerConfiguration.oidcJwt({
@@ -48,6 +48,8 @@ export function everyConstructApp(app = new App()): { app: App; stack: Stack } {
       identityStoreAttributePath: 'userName',
     }),
   });
+  // The gates cover the custom-resource fallback on purpose; a user who keeps it acknowledges the warning the same way.
+  Annotations.of(fallback).acknowledgeWarning('cdk-trusted-identity:nativeTypeAvailable', 'the release gates cover the custom-resource fallback on purpose');
   okta.grantRead(new iam.Role(stack, 'IssuerReader', { assumedBy: new iam.AccountRootPrincipal() }));
 
   // Trusted identity propagation: an application that accepts the issuer's tokens, and the role a workload assumes
