@@ -6,8 +6,13 @@ import { Construct, IConstruct } from 'constructs';
 import { instanceArnOfChild, partitionOf, resourcePathOf } from './private/arn';
 import { fallbackResource, FallbackPermission, FallbackResource } from './private/aws-custom-resource';
 import { expressionHash } from './private/hash';
+import {
+  requireBoolean, requireEnum, requireGrantable, requireInstanceOf, requireList, requireResource, requireString, requireStringList,
+  requireStringMap, requireStruct,
+} from './private/required';
 import { ssoCleanupPermission } from './private/sso-cleanup';
-import { apiConstraint, cfnConstraint, checkAtSynth, checkList, checkString, checkTagLimits, fail, show, warn } from './private/validation';
+import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
+import { apiConstraint, cfnConstraint, checkList, checkString, fail, show, warn } from './private/validation';
 import { ITrustedTokenIssuer } from './trusted-token-issuer';
 
 const SERVICE = 'SSOAdmin';
@@ -16,6 +21,18 @@ const PUT_SCOPE = 'sso-admin:PutApplicationAccessScope';
 const CFN_APP = 'AWS::SSO::Application';
 /** Never blocks a delete: the application (or its grant, scope, method) is already gone, which is what a delete wants. */
 const NOT_FOUND = 'ResourceNotFoundException';
+const INSTANCE_ARN_EXPECTED = 'an IAM Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>';
+const APPLICATION_ARN_EXPECTED = 'an application ARN, arn:<partition>:sso::<account>:application/<instance id>/apl-<16 characters>';
+/** Tags of `AWS::SSO::Application`: its CloudFormation schema's limits (stricter than the API's: no spaces, ":" or "/"). */
+const APP_TAGS: TagRules = {
+  resourceType: CFN_APP,
+  limits: {
+    maxItems: cfnConstraint(`${CFN_APP}:Tags`).maxItems,
+    key: cfnConstraint(`${CFN_APP}:Tags[].Key`),
+    value: cfnConstraint(`${CFN_APP}:Tags[].Value`),
+    describe: 'letters, digits and _ + = , . @ - (keys 1-128, values 1-256 characters)',
+  },
+};
 
 /** `PutApplicationGrant` `GrantType` → the member of the `Grant` union that carries its body (SSO Admin model). */
 const GRANT_MEMBER: { [grantType: string]: string } = {
@@ -122,11 +139,23 @@ export abstract class ApplicationGrant {
    * Identity Center token (`CreateTokenWithIAM`), the heart of trusted identity propagation.
    */
   public static jwtBearer(options: JwtBearerGrantOptions): ApplicationGrant {
+    const at = 'ApplicationGrant.jwtBearer';
+    requireStruct(at, 'options', options, 'JwtBearerGrantOptions, an object with authorizedTokenIssuers');
+    requireList(at, 'authorizedTokenIssuers', options.authorizedTokenIssuers, 'the issuers whose JWTs the application may exchange, [{ trustedTokenIssuer, authorizedAudiences }]', (item, prop) => {
+      const i = item as AuthorizedTokenIssuer;
+      requireStruct(at, prop, i, 'an AuthorizedTokenIssuer, an object with trustedTokenIssuer and authorizedAudiences');
+      requireResource(at, `${prop}.trustedTokenIssuer`, i.trustedTokenIssuer, { kind: 'an ITrustedTokenIssuer', attributes: ['trustedTokenIssuerArn', 'instanceArn'] },
+        'a TrustedTokenIssuer of this app, or one imported with TrustedTokenIssuer.fromTrustedTokenIssuerArn(...)');
+      requireStringList(at, `${prop}.authorizedAudiences`, i.authorizedAudiences, 'the IdP client IDs in the tokens\' "aud" claim');
+    });
     return new JwtBearerGrant(options);
   }
 
   /** `authorization_code`: the application sends the user's browser to Identity Center and gets a code back. */
   public static authorizationCode(options: AuthorizationCodeGrantOptions): ApplicationGrant {
+    const at = 'ApplicationGrant.authorizationCode';
+    requireStruct(at, 'options', options, 'AuthorizationCodeGrantOptions, an object with redirectUris');
+    requireStringList(at, 'redirectUris', options.redirectUris, 'where Identity Center may redirect the user\'s browser, e.g. ["https://app.example.com/callback"]');
     return new AuthorizationCodeGrant(options);
   }
 
@@ -283,6 +312,7 @@ export class AccessScope {
 
   /** Any other scope: one to three names of 1–50 letters, digits or `_`, joined by `:`. Validated when added. */
   public static custom(name: string): AccessScope {
+    requireString('AccessScope.custom', 'name', name, 'one to three names of 1-50 letters, digits or "_" joined by ":", e.g. "redshift:connect"');
     return new AccessScope(name);
   }
 
@@ -370,6 +400,8 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
   private lastConfiguration?: IConstruct;
 
   public addGrant(grant: ApplicationGrant): void {
+    requireInstanceOf(this, 'grant', grant, ApplicationGrant,
+      'ApplicationGrant.jwtBearer({...}), ApplicationGrant.authorizationCode({...}), ApplicationGrant.refreshToken() or ApplicationGrant.tokenExchange()');
     const id = `Grant[${GRANT_MEMBER[grant.grantType] ?? grant.grantType}]`;
     const rendered = grant._render(this);
     checkString(this, 'grantType', rendered.grantType, apiConstraint(PUT_GRANT, 'GrantType'));
@@ -400,6 +432,9 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
   }
 
   public addAccessScope(scope: AccessScope, options: AccessScopeOptions = {}): void {
+    requireInstanceOf(this, 'scope', scope, AccessScope, 'an AccessScope constant such as AccessScope.STS_IDENTITY_CONTEXT, or AccessScope.custom(name)');
+    requireStruct(this, 'options', options, 'AccessScopeOptions, e.g. { authorizedTargets: [...] }', { optional: true });
+    requireStringList(this, 'authorizedTargets', options.authorizedTargets, 'Identity Center application or instance ARNs', { optional: true });
     checkString(this, 'scope', scope.name, apiConstraint(PUT_SCOPE, 'Scope'), {
       describe: 'one to three names of 1-50 letters, digits or "_" joined by ":", e.g. "sts:identity_context"',
     });
@@ -427,6 +462,7 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
   }
 
   public grantCreateTokenWithIam(grantee: iam.IGrantable): iam.Grant {
+    requireGrantable(this, 'grantee', grantee, 'the IAM role or user that calls CreateTokenWithIAM, e.g. a Lambda function or its role');
     for (const arn of actorArns(this, grantee)) {
       if (!this.actors.includes(arn)) this.actors.push(arn);
     }
@@ -457,6 +493,7 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
   }
 
   private assign(principalType: string, prop: string, principalId: string): void {
+    requireString(this, prop, principalId, `the identity store ID of the ${principalType.toLowerCase()}`);
     checkString(this, prop, principalId, cfnConstraint('AWS::SSO::ApplicationAssignment:PrincipalId'), {
       describe: 'an identity store ID: a UUID, optionally prefixed with 10 hex digits and "-" (e.g. "906745f8b1-0a1b2c3d-...")',
     });
@@ -720,8 +757,8 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
    * Grants, access scopes, `grantCreateTokenWithIam` and assignments work on imported applications too.
    */
   public static fromApplicationArn(scope: Construct, id: string, applicationArn: string): IIdentityCenterApplication {
-    const instanceArn = instanceArnOfChild(scope, 'applicationArn', applicationArn, 'application',
-      'an application ARN, arn:<partition>:sso::<account>:application/<instance id>/apl-<16 characters>');
+    requireString('IdentityCenterApplication.fromApplicationArn', 'applicationArn', applicationArn, APPLICATION_ARN_EXPECTED);
+    const instanceArn = instanceArnOfChild(scope, 'applicationArn', applicationArn, 'application', APPLICATION_ARN_EXPECTED);
     class Import extends IdentityCenterApplicationBase {
       public readonly applicationArn = applicationArn;
       public readonly instanceArn = instanceArn;
@@ -754,25 +791,31 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
 
   constructor(scope: Construct, id: string, props: IdentityCenterApplicationProps) {
     super(scope, id);
-    checkString(this, 'instanceArn', props.instanceArn, cfnConstraint(`${CFN_APP}:InstanceArn`), {
-      describe: 'an IAM Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>',
-    });
+    requireStruct(this, 'props', props, 'IdentityCenterApplicationProps, an object with instanceArn and assignmentRequired');
+    requireString(this, 'instanceArn', props.instanceArn, INSTANCE_ARN_EXPECTED);
+    // A boolean, never a token: a String parameter would reach PutApplicationAssignmentConfiguration as "true", which
+    // the SDK's JSON protocol does not turn into a boolean.
+    requireBoolean(this, 'assignmentRequired', props.assignmentRequired,
+      'Identity Center creates applications with assignment required and no assignees, and the token exchange then fails with AccessDeniedException');
+    requireString(this, 'applicationName', props.applicationName, 'the name of the application, 1-255 letters, digits and _ + = , . @ -', { optional: true });
+    requireString(this, 'applicationProviderArn', props.applicationProviderArn, 'an application provider ARN', { optional: true });
+    requireString(this, 'description', props.description, 'a description of the application', { optional: true });
+    requireString(this, 'status', props.status, 'an ApplicationStatus, e.g. ApplicationStatus.ENABLED', { optional: true });
+    requireStruct(this, 'portalOptions', props.portalOptions, 'ApplicationPortalOptions, e.g. { visibility: ApplicationVisibility.ENABLED }', { optional: true });
+    requireBoolean(this, 'userBackgroundSessions', props.userBackgroundSessions, 'whether user background sessions are enabled', { optional: true });
+    requireStringMap(this, 'tags', props.tags, 'tag values by key, e.g. { team: "identity" }', { optional: true });
+    requireEnum(this, 'removalPolicy', props.removalPolicy, RemovalPolicy, 'RemovalPolicy', { optional: true, literal: true });
+    checkString(this, 'instanceArn', props.instanceArn, cfnConstraint(`${CFN_APP}:InstanceArn`), { describe: INSTANCE_ARN_EXPECTED });
     checkString(this, 'applicationName', props.applicationName, cfnConstraint(`${CFN_APP}:Name`), { describe: '1-255 letters, digits and _ + = , . @ -' });
     checkString(this, 'applicationProviderArn', props.applicationProviderArn, cfnConstraint(`${CFN_APP}:ApplicationProviderArn`), {
       describe: 'an application provider ARN, arn:<partition>:sso::aws:applicationProvider/<id>',
     });
     checkString(this, 'description', props.description, cfnConstraint(`${CFN_APP}:Description`));
     checkString(this, 'status', props.status, cfnConstraint(`${CFN_APP}:Status`));
-    // A boolean, never a token: a String parameter would reach PutApplicationAssignmentConfiguration as "true", which
-    // the SDK's JSON protocol does not turn into a boolean.
-    if (typeof (props as any).assignmentRequired !== 'boolean') {
-      fail(this, 'assignmentRequired', (props as any).assignmentRequired,
-        'must be true or false: Identity Center creates applications with assignment required and no assignees, and the token exchange then fails with AccessDeniedException');
-    }
     if (props.removalPolicy === RemovalPolicy.SNAPSHOT) {
       fail(this, 'removalPolicy', 'SNAPSHOT', 'must be DESTROY or RETAIN: an application has no snapshots');
     }
-    validateTags(this, props.tags);
+    checkTagsProp(this, 'tags', props.tags, APP_TAGS);
     const portalOptions = renderPortalOptions(this, props.portalOptions);
 
     const partition = Token.isUnresolved(props.instanceArn) ? Stack.of(this).partition : partitionOf(props.instanceArn);
@@ -793,7 +836,7 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
     });
     app.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
     // Tags applied with Tags.of() count too: checked once the aspects have run.
-    checkAtSynth(this, () => validateTags(this, TagManager.of(app)?.tagValues()));
+    checkTagsAtSynth(this, 'tags', props.tags, APP_TAGS, () => TagManager.of(app)?.tagValues());
     if (props.assignmentRequired === true) {
       Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.warnWithoutAssignees(); } });
     }
@@ -834,6 +877,9 @@ function renderPortalOptions(
   scope: IConstruct, o: ApplicationPortalOptions | undefined,
 ): sso.CfnApplication.PortalOptionsConfigurationProperty | undefined {
   if (!o) return undefined;
+  requireString(scope, 'portalOptions.visibility', o.visibility, 'an ApplicationVisibility, e.g. ApplicationVisibility.ENABLED', { optional: true });
+  requireString(scope, 'portalOptions.signInOrigin', o.signInOrigin, 'a SignInOrigin, e.g. SignInOrigin.APPLICATION', { optional: true });
+  requireString(scope, 'portalOptions.applicationUrl', o.applicationUrl, 'the URL that accepts authentication requests for the application', { optional: true });
   const base = `${CFN_APP}:PortalOptions`;
   checkString(scope, 'portalOptions.visibility', o.visibility, cfnConstraint(`${base}.Visibility`));
   checkString(scope, 'portalOptions.signInOrigin', o.signInOrigin, cfnConstraint(`${base}.SignInOptions.Origin`));
@@ -852,13 +898,3 @@ function renderPortalOptions(
   };
 }
 
-/** The `tags` prop against the `AWS::SSO::Application` schema (stricter than the API: no spaces, `:` or `/`). */
-/** Tags of `AWS::SSO::Application`: its CloudFormation schema's limits (stricter than the API's: no spaces, ":" or "/"). */
-function validateTags(scope: IConstruct, tags: { [key: string]: string } | undefined): void {
-  checkTagLimits(scope, 'tags', tags, {
-    maxItems: cfnConstraint(`${CFN_APP}:Tags`).maxItems,
-    key: cfnConstraint(`${CFN_APP}:Tags[].Key`),
-    value: cfnConstraint(`${CFN_APP}:Tags[].Value`),
-    describe: 'letters, digits and _ + = , . @ - (keys 1-128, values 1-256 characters)',
-  });
-}

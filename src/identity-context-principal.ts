@@ -2,6 +2,7 @@ import { Annotations, Aws, Duration, IResolvable, IResolveContext, Token } from 
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
 import type { MemberConstraint } from './private/constraint-types';
+import { requireBoolean, requirePrincipal, requireString, requireStruct } from './private/required';
 import { apiConstraint, fail, matches } from './private/validation';
 
 /** The longest session of an identity-enhanced role that does not warn (IAM user guide, identity-enhanced sessions). */
@@ -73,6 +74,12 @@ export class IdentityContextPrincipal extends iam.PrincipalBase {
 
   constructor(private readonly wrapped: iam.IPrincipal, private readonly options: IdentityContextPrincipalOptions = {}) {
     super();
+    const at = 'IdentityContextPrincipal';
+    requirePrincipal(at, 'principal', wrapped, 'the IAM role or user that calls AssumeRole, e.g. a Lambda function\'s role');
+    requireStruct(at, 'options', options, 'IdentityContextPrincipalOptions, e.g. { applicationArn }', { optional: true });
+    requireString(at, 'applicationArn', options.applicationArn, 'an Identity Center application ARN', { optional: true });
+    requireString(at, 'instanceArn', options.instanceArn, 'an Identity Center instance ARN', { optional: true });
+    requireBoolean(at, 'allowAnyContextProvider', options.allowAnyContextProvider, 'whether context providers other than Identity Center are allowed', { optional: true });
     if (wrapped.assumeRoleAction !== 'sts:AssumeRole') {
       fail('IdentityContextPrincipal', 'principal', wrapped.toString(), `assumes roles with ${wrapped.assumeRoleAction}, `
         + 'but ProvidedContexts (the identity context) works only with sts:AssumeRole: wrap the IAM role or user that calls AssumeRole');

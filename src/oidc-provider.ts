@@ -3,12 +3,19 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { resourcePathOf, stripHttps } from './private/arn';
 import { hasWildcard, matchesAnyTenant, profileOf } from './private/issuers';
-import { apiConstraint, cfnConstraint, checkList, checkString, checkTags, checkTagsAtSynth, fail, warn } from './private/validation';
+import { requireBoolean, requireEnum, requireString, requireStringList, requireStringMap, requireStruct } from './private/required';
+import { apiTagLimits, checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
+import { apiConstraint, cfnConstraint, checkList, checkString, fail, warn } from './private/validation';
 
 const CREATE = 'iam:CreateOpenIDConnectProvider';
 /** "You cannot register more than 100 client IDs with a single IAM OIDC provider." (CreateOpenIDConnectProvider docs; not in the model). */
 const MAX_CLIENT_IDS = 100;
 const HEX40 = 'exactly 40 hexadecimal characters (the SHA-1 fingerprint of the CA certificate)';
+const TAGS: TagRules = { resourceType: iam.CfnOIDCProvider.CFN_RESOURCE_TYPE_NAME, limits: apiTagLimits(CREATE, 'Tags') };
+const URL_EXPECTED = 'the URL of the identity provider, "https://" followed by a host and an optional path, e.g. "https://token.actions.githubusercontent.com"';
+const CLIENT_IDS_EXPECTED = 'the client IDs (audiences), e.g. ["sts.amazonaws.com"]';
+const THUMBPRINTS_EXPECTED = `thumbprints of ${HEX40}`;
+const TAGS_EXPECTED = 'tag values by key, e.g. { team: "identity" }';
 
 /**
  * An IAM OpenID Connect provider.
@@ -137,6 +144,11 @@ abstract class OidcProviderBase extends Resource implements IOidcProvider {
   }
 
   public principal(options: OidcPrincipalOptions = {}): iam.IPrincipal {
+    requireStruct(this, 'options', options, 'OidcPrincipalOptions, e.g. { subjects: [...] }', { optional: true });
+    requireStringList(this, 'subjects', options.subjects, 'the subjects ("sub" claim) allowed to assume the role', { optional: true });
+    requireStringList(this, 'audiences', options.audiences, 'the audiences ("aud" claim) allowed, e.g. ["sts.amazonaws.com"]', { optional: true });
+    requireBoolean(this, 'allowAnySubject', options.allowAnySubject, 'whether a principal without a tenant-restricting subject is allowed', { optional: true });
+    requireStruct(this, 'conditions', options.conditions, 'conditions by operator, e.g. { StringEquals: { "<issuer>:repository_owner_id": "123" } }', { optional: true });
     const issuer = this.oidcProviderIssuer;
     const profile = profileOf(issuer);
     const audiences = options.audiences ?? this.defaultAudiences();
@@ -199,6 +211,7 @@ export class OidcProvider extends OidcProviderBase {
    * Imports an existing provider by ARN. The issuer is taken from the ARN (token-safe).
    */
   public static fromOidcProviderArn(scope: Construct, id: string, oidcProviderArn: string): IOidcProvider {
+    requireString('OidcProvider.fromOidcProviderArn', 'oidcProviderArn', oidcProviderArn, 'an IAM OIDC provider ARN, arn:<partition>:iam::<account>:oidc-provider/<issuer>');
     return new ImportedOidcProvider(scope, id, oidcProviderArn, undefined);
   }
 
@@ -207,6 +220,7 @@ export class OidcProvider extends OidcProviderBase {
    * The ARN is built from the stack's partition and account (token-safe).
    */
   public static fromIssuerUrl(scope: Construct, id: string, url: string): IOidcProvider {
+    requireString('OidcProvider.fromIssuerUrl', 'url', url, URL_EXPECTED);
     const issuer = stripHttps(url);
     const arn = Stack.of(scope).formatArn({ service: 'iam', region: '', resource: 'oidc-provider', resourceName: issuer });
     return new ImportedOidcProvider(scope, id, arn, issuer);
@@ -217,6 +231,7 @@ export class OidcProvider extends OidcProviderBase {
    * Build subjects with `GitHubActionsSubject`.
    */
   public static gitHubActions(scope: Construct, id: string, props: GitHubActionsOidcProviderProps = {}): OidcProvider {
+    requireStruct('OidcProvider.gitHubActions', 'props', props, 'GitHubActionsOidcProviderProps, e.g. { url, clientIds }', { optional: true });
     return new OidcProvider(scope, id, {
       ...props,
       url: props.url ?? 'https://token.actions.githubusercontent.com',
@@ -230,6 +245,7 @@ export class OidcProvider extends OidcProviderBase {
    * Build subjects with `GitLabSubject`.
    */
   public static gitLab(scope: Construct, id: string, props: GitLabOidcProviderProps = {}): OidcProvider {
+    requireStruct('OidcProvider.gitLab', 'props', props, 'GitLabOidcProviderProps, e.g. { url: "https://gitlab.example.com" }', { optional: true });
     const url = props.url ?? 'https://gitlab.com';
     return new OidcProvider(scope, id, { ...props, url, clientIds: props.clientIds ?? [url] });
   }
@@ -239,6 +255,7 @@ export class OidcProvider extends OidcProviderBase {
    * Build subjects with `TerraformCloudSubject`.
    */
   public static terraformCloud(scope: Construct, id: string, props: TerraformCloudOidcProviderProps = {}): OidcProvider {
+    requireStruct('OidcProvider.terraformCloud', 'props', props, 'TerraformCloudOidcProviderProps, e.g. { url, clientIds }', { optional: true });
     return new OidcProvider(scope, id, {
       ...props,
       url: props.url ?? 'https://app.terraform.io',
@@ -272,6 +289,12 @@ export class OidcProvider extends OidcProviderBase {
   constructor(scope: Construct, id: string, props: OidcProviderProps) {
     super(scope, id);
 
+    requireStruct(this, 'props', props, 'OidcProviderProps, an object with url');
+    requireString(this, 'url', props.url, URL_EXPECTED);
+    requireStringList(this, 'clientIds', props.clientIds, CLIENT_IDS_EXPECTED, { optional: true });
+    requireStringList(this, 'thumbprints', props.thumbprints, THUMBPRINTS_EXPECTED, { optional: true });
+    requireEnum(this, 'removalPolicy', props.removalPolicy, RemovalPolicy, 'RemovalPolicy', { optional: true, literal: true });
+    requireStringMap(this, 'tags', props.tags, TAGS_EXPECTED, { optional: true });
     validateUrl(this, props.url);
     checkList(this, 'clientIds', props.clientIds, apiConstraint(CREATE, 'ClientIDList'), apiConstraint(CREATE, 'ClientIDList[]'), {
       maxItems: MAX_CLIENT_IDS,
@@ -281,7 +304,7 @@ export class OidcProvider extends OidcProviderBase {
       unique: true,
       describe: HEX40,
     });
-    checkTags(this, 'tags', props.tags, CREATE, 'Tags');
+    checkTagsProp(this, 'tags', props.tags, TAGS);
 
     this.url = props.url;
     this.resource = new iam.CfnOIDCProvider(this, 'Resource', {
@@ -306,10 +329,7 @@ export class OidcProvider extends OidcProviderBase {
     this.oidcProviderIssuer = Token.isUnresolved(props.url) ? resourcePathOf(this, 'url', this.oidcProviderArn, 'oidc-provider') : stripHttps(props.url);
 
     // Tags applied later with Tags.of() count too: checked once all aspects have run.
-    checkTagsAtSynth(this, 'tags', () => {
-      const rendered: Array<{ key: string; value: string }> = this.resource.tags.renderTags() ?? [];
-      return Object.fromEntries(rendered.map(t => [t.key, t.value]));
-    }, CREATE, 'Tags');
+    checkTagsAtSynth(this, 'tags', props.tags, TAGS, () => this.resource.tags.tagValues());
   }
 
   /**
@@ -330,6 +350,7 @@ export class OidcProvider extends OidcProviderBase {
    * Adds a client ID (audience). Validated like `clientIds`.
    */
   public addClientId(clientId: string): void {
+    requireString(this, 'clientId', clientId, 'a client ID (audience), e.g. "sts.amazonaws.com"');
     if (this.clientIdsAreToken) {
       fail(this, 'addClientId', clientId, 'cannot be used when clientIds was given as a list token');
     }
@@ -346,6 +367,7 @@ export class OidcProvider extends OidcProviderBase {
    * Adds a thumbprint. Validated like `thumbprints`.
    */
   public addThumbprint(thumbprint: string): void {
+    requireString(this, 'thumbprint', thumbprint, `a thumbprint of ${HEX40}`);
     if (this.thumbprintsAreToken) {
       fail(this, 'addThumbprint', thumbprint, 'cannot be used when thumbprints was given as a list token');
     }
@@ -577,9 +599,11 @@ export interface TerraformCloudWorkspaceSubjectOptions {
 export class TerraformCloudSubject {
   /** `organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:PHASE`. */
   public static workspace(options: TerraformCloudWorkspaceSubjectOptions): string {
+    requireStruct('TerraformCloudSubject.workspace', 'options', options, 'TerraformCloudWorkspaceSubjectOptions, an object with organization and workspace');
+    requireString('TerraformCloudSubject.workspace', 'runPhase', options.runPhase, '"plan", "apply" or "*"', { optional: true });
     const phase = options.runPhase ?? '*';
     if (!Token.isUnresolved(phase) && !['plan', 'apply', '*'].includes(phase)) {
-      throw new Error(`TerraformCloudSubject.workspace: runPhase ${JSON.stringify(phase)} must be "plan", "apply" or "*"`);
+      fail('TerraformCloudSubject.workspace', 'runPhase', phase, 'must be "plan", "apply" or "*"');
     }
     return [
       `organization:${part('TerraformCloudSubject', 'organization', options.organization)}`,
@@ -597,12 +621,25 @@ function repoOf(owner: string, repo: string): string {
 }
 
 /**
- * A subject segment must not be empty; wildcards are allowed (StringLike) except where `principal()` finds they match
- * every tenant. Subject builders have no construct, so the message names the builder instead of a construct path.
+ * A subject segment is a string and must not be empty; wildcards are allowed (StringLike) except where `principal()`
+ * finds they match every tenant. Subject builders have no construct, so the message names the builder instead of a
+ * construct path.
  */
 function part(builder: string, name: string, value: string): string {
-  if (!Token.isUnresolved(value) && value.length === 0) {
-    throw new Error(`${builder}: ${name} ${JSON.stringify(value)} must not be empty`);
-  }
+  requireString(builder, name, value, `the ${SEGMENTS[name] ?? name} part of the subject`);
+  if (!Token.isUnresolved(value) && value.length === 0) fail(builder, name, value, 'must not be empty');
   return value;
 }
+
+/** What each subject segment is, for messages. */
+const SEGMENTS: { [name: string]: string } = {
+  owner: 'repository owner (user or organization)',
+  repo: 'repository name',
+  branch: 'branch name',
+  tag: 'Git tag name',
+  environment: 'deployment environment name',
+  projectPath: 'project path (group/project)',
+  organization: 'HCP Terraform organization',
+  project: 'HCP Terraform project',
+  workspace: 'HCP Terraform workspace',
+};

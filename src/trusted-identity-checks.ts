@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { stripHttps } from './private/arn';
 import { audienceClaimOf, hasWildcard, IssuerProfile, matchesAnyTenant, multiTenantProfiles, profileOf, TenantSegment, tenantPart } from './private/issuers';
 import { echoedParameter } from './private/parameters';
+import { requireConstruct, requireString } from './private/required';
 import { fail, warn } from './private/validation';
 
 /** How bad a finding is: an error fails `cdk synth`/`cdk deploy`, a warning is shown. */
@@ -131,6 +132,8 @@ export class TrustedIdentityChecks implements IAspect {
    * @param reason why the finding is acceptable (required; it is shown with the finding)
    */
   public static acknowledge(construct: IConstruct, ruleId: string, reason: string): void {
+    requireConstruct('TrustedIdentityChecks.acknowledge', 'construct', construct, 'the construct (e.g. a role) whose findings are acknowledged');
+    requireString(construct, 'ruleId', ruleId, `one of ${Object.keys(RULES).map(r => JSON.stringify(r)).join(', ')}`);
     if (!Object.prototype.hasOwnProperty.call(RULES, ruleId)) {
       fail(construct, 'ruleId', ruleId, `must be one of ${Object.keys(RULES).map(r => JSON.stringify(r)).join(', ')}`);
     }

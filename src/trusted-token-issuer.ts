@@ -9,8 +9,12 @@ import { instanceArnOfChild, partitionOf, resourcePathOf } from './private/arn';
 import { fallbackResource, FallbackPermission } from './private/aws-custom-resource';
 import { SSO_TRUSTED_TOKEN_ISSUER } from './private/cfn-types';
 import { expressionHash } from './private/hash';
+import {
+  requireEnum, requireGrantable, requireInstanceOf, requireString, requireStringList, requireStringMap, requireStruct,
+} from './private/required';
 import { ssoCleanupPermission } from './private/sso-cleanup';
-import { apiConstraint, checkString, checkTags, checkTagsAtSynth, fail, show, warn } from './private/validation';
+import { apiTagLimits, checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
+import { apiConstraint, checkString, fail, show, warn } from './private/validation';
 
 const CREATE = 'sso-admin:CreateTrustedTokenIssuer';
 const OIDC = 'TrustedTokenIssuerConfiguration.OidcJwtConfiguration';
@@ -28,6 +32,8 @@ const NOT_FOUND = 'ResourceNotFoundException';
  * The model's pattern admits any `a.b.c` path; Identity Center only resolves these.
  */
 const SUPPORTED_IDENTITY_STORE_ATTRIBUTES = ['userName', 'emails.value', 'externalIds.id'];
+
+const INSTANCE_ARN_EXPECTED = 'an IAM Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>';
 
 /** Runs after every `Tags.of()` aspect (priority MUTATING = 200, or DEFAULT = 500 without the priorities flag). */
 const RENDER_TAGS_PRIORITY = AspectPriority.DEFAULT + 100;
@@ -119,6 +125,13 @@ export abstract class TrustedTokenIssuerConfiguration {
    * (Okta, Microsoft Entra ID, Amazon Cognito, Ping, ...).
    */
   public static oidcJwt(options: OidcJwtConfigurationOptions): TrustedTokenIssuerConfiguration {
+    const at = 'TrustedTokenIssuerConfiguration.oidcJwt';
+    requireStruct(at, 'options', options, 'OidcJwtConfigurationOptions, an object with issuerUrl, claimAttributePath and identityStoreAttributePath');
+    requireString(at, 'issuerUrl', options.issuerUrl, 'the issuer URL, equal to the tokens\' "iss" claim, e.g. "https://example.okta.com"');
+    requireString(at, 'claimAttributePath', options.claimAttributePath, 'the path of the JWT claim that identifies the user, e.g. "email" or "sub"');
+    requireString(at, 'identityStoreAttributePath', options.identityStoreAttributePath,
+      `the Identity Center user attribute the claim is compared with: ${SUPPORTED_IDENTITY_STORE_ATTRIBUTES.map(a => JSON.stringify(a)).join(', ')}`);
+    requireString(at, 'jwksRetrievalOption', options.jwksRetrievalOption, 'a JwksRetrievalOption, e.g. JwksRetrievalOption.OPEN_ID_DISCOVERY', { optional: true });
     return new OidcJwtConfiguration(options);
   }
 
@@ -278,6 +291,8 @@ abstract class TrustedTokenIssuerBase extends Resource implements ITrustedTokenI
   public abstract readonly instanceArn: string;
 
   public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    requireGrantable(this, 'grantee', grantee, 'the principal to grant to, e.g. a role or a Lambda function');
+    requireStringList(this, 'actions', actions, 'IAM actions, e.g. "sso:DescribeTrustedTokenIssuer"');
     return iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [this.trustedTokenIssuerArn] });
   }
 
@@ -309,6 +324,8 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
    * Imports an existing trusted token issuer by ARN. The instance ARN is derived from the issuer ARN (token-safe).
    */
   public static fromTrustedTokenIssuerArn(scope: Construct, id: string, trustedTokenIssuerArn: string): ITrustedTokenIssuer {
+    requireString('TrustedTokenIssuer.fromTrustedTokenIssuerArn', 'trustedTokenIssuerArn', trustedTokenIssuerArn,
+      'a trusted token issuer ARN, arn:<partition>:sso::<account>:trustedTokenIssuer/<instance id>/<issuer id>');
     const instanceArn = instanceArnOfChild(scope, 'trustedTokenIssuerArn', trustedTokenIssuerArn, 'trustedTokenIssuer',
       'a trusted token issuer ARN, arn:<partition>:sso::<account>:trustedTokenIssuer/<instance id>/<issuer id>');
     class Import extends TrustedTokenIssuerBase {
@@ -357,13 +374,24 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
   constructor(scope: Construct, id: string, props: TrustedTokenIssuerProps) {
     super(scope, id);
 
-    checkString(this, 'instanceArn', props.instanceArn, apiConstraint(CREATE, 'InstanceArn'), {
-      describe: 'an IAM Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>',
-    });
+    requireStruct(this, 'props', props, 'TrustedTokenIssuerProps, an object with instanceArn and configuration');
+    requireString(this, 'instanceArn', props.instanceArn, INSTANCE_ARN_EXPECTED);
+    requireString(this, 'trustedTokenIssuerName', props.trustedTokenIssuerName, 'the name of the issuer, 1-255 letters, digits and _ + = , . @ -', { optional: true });
+    requireInstanceOf(this, 'configuration', props.configuration, TrustedTokenIssuerConfiguration,
+      'the configuration of the issuer, TrustedTokenIssuerConfiguration.oidcJwt({ issuerUrl, claimAttributePath, identityStoreAttributePath })');
+    requireStringMap(this, 'tags', props.tags, 'tag values by key, e.g. { team: "identity" }', { optional: true });
+    requireEnum(this, 'removalPolicy', props.removalPolicy, RemovalPolicy, 'RemovalPolicy', { optional: true, literal: true });
+    requireEnum(this, 'implementation', props.implementation, TrustedTokenIssuerImplementation, 'TrustedTokenIssuerImplementation', { optional: true, literal: true });
+    const tagRules: TagRules = {
+      resourceType: props.implementation === TrustedTokenIssuerImplementation.CUSTOM_RESOURCE ? RESOURCE_TYPE : SSO_TRUSTED_TOKEN_ISSUER.type,
+      limits: apiTagLimits(CREATE, 'Tags'),
+    };
+
+    checkString(this, 'instanceArn', props.instanceArn, apiConstraint(CREATE, 'InstanceArn'), { describe: INSTANCE_ARN_EXPECTED });
     checkString(this, 'trustedTokenIssuerName', props.trustedTokenIssuerName, apiConstraint(CREATE, 'Name'), {
       describe: '1-255 letters, digits and _ + = , . @ -',
     });
-    checkTags(this, 'tags', props.tags, CREATE, 'Tags');
+    checkTagsProp(this, 'tags', props.tags, tagRules);
     if (props.removalPolicy === RemovalPolicy.SNAPSHOT) {
       fail(this, 'removalPolicy', 'SNAPSHOT', 'must be DESTROY or RETAIN: a trusted token issuer has no snapshots');
     }
@@ -374,10 +402,6 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
     const hash = expressionHash(this, Object.values(createOnly));
 
     this.implementation = props.implementation ?? TrustedTokenIssuerImplementation.CLOUDFORMATION;
-    const implementations = Object.values(TrustedTokenIssuerImplementation) as string[];
-    if (!implementations.includes(this.implementation)) {
-      fail(this, 'implementation', this.implementation, `must be one of ${implementations.join(', ')} (TrustedTokenIssuerImplementation)`);
-    }
     this.instanceArn = props.instanceArn;
     this.trustedTokenIssuerName = props.trustedTokenIssuerName ?? `${Names.uniqueResourceName(this, { maxLength: 255 - 9, separator: '-' })}-${hash}`;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
@@ -415,7 +439,7 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
       this.trustedTokenIssuerArn = issuer.getAtt(SSO_TRUSTED_TOKEN_ISSUER.arnAttribute).toString();
     }
 
-    checkTagsAtSynth(this, 'tags', () => this.cdkTagManager.tagValues(), CREATE, 'Tags');
+    checkTagsAtSynth(this, 'tags', props.tags, tagRules, () => this.cdkTagManager.tagValues());
   }
 
   /**

@@ -4,7 +4,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct, IConstruct } from 'constructs';
 import { echoedParameter } from './private/parameters';
-import { checkAtSynth, checkString, checkTagLimits, cfnConstraint, fail, TagLimits, TrustedIdentityValidationError, warn } from './private/validation';
+import {
+  requireBoolean, requireEnum, requireInstanceOf, requireResource, requireSecretValue, requireString, requireStringMap, requireStruct,
+} from './private/required';
+import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
+import { checkString, cfnConstraint, fail, TrustedIdentityValidationError, warn } from './private/validation';
 
 const TYPE = 'AWS::EC2::VerifiedAccessTrustProvider';
 
@@ -14,11 +18,17 @@ const TYPE = 'AWS::EC2::VerifiedAccessTrustProvider';
  * maximum of 127 Unicode characters", Tag.Key) and may not begin with `aws:`; the EC2 user guide ("Tag restrictions")
  * allows at most 50 user tags per resource. Neither the model nor the schema has a pattern: any Unicode is allowed.
  */
-const EC2_TAGS: TagLimits = {
-  maxItems: 50,
-  key: { ...cfnConstraint(`${TYPE}:Tags[].Key`), maxLength: 127 },
-  value: cfnConstraint(`${TYPE}:Tags[].Value`),
+const EC2_TAGS: TagRules = {
+  resourceType: TYPE,
+  limits: {
+    maxItems: 50,
+    key: { ...cfnConstraint(`${TYPE}:Tags[].Key`), maxLength: 127 },
+    value: cfnConstraint(`${TYPE}:Tags[].Value`),
+  },
 };
+
+const SECRET_EXPECTED = 'the client secret as SecretValue.secretsManager(...) or a secretsmanager.ISecret\'s secretValue (a plain string would be written into the template)';
+const ENDPOINT_EXPECTED = 'an "https://" URL of the identity provider';
 
 /**
  * Words Cedar reserves: they are not identifiers, so `context.<word>` does not parse (Cedar language reference,
@@ -228,6 +238,26 @@ export abstract class TrustProvider {
    * An OpenID Connect-compatible user-identity trust provider (Okta, Microsoft Entra ID, Amazon Cognito, Ping, ...).
    */
   public static oidc(options: OidcTrustProviderOptions): TrustProvider {
+    const at = 'TrustProvider.oidc';
+    requireStruct(at, 'options', options, 'OidcTrustProviderOptions, an object with issuer, authorizationEndpoint, tokenEndpoint, userInfoEndpoint, clientId and clientSecret');
+    requireString(at, 'issuer', options.issuer, 'the OIDC issuer, exactly the "iss" claim of the tokens, e.g. "https://example.okta.com"');
+    requireString(at, 'authorizationEndpoint', options.authorizationEndpoint, `the OIDC authorization endpoint, ${ENDPOINT_EXPECTED}`);
+    requireString(at, 'tokenEndpoint', options.tokenEndpoint, `the OIDC token endpoint, ${ENDPOINT_EXPECTED}`);
+    requireString(at, 'userInfoEndpoint', options.userInfoEndpoint, `the OIDC user info endpoint, ${ENDPOINT_EXPECTED}`);
+    requireString(at, 'clientId', options.clientId, 'the client identifier of the application registered for Verified Access');
+    requireSecretValue(at, 'clientSecret', options.clientSecret, SECRET_EXPECTED);
+    requireString(at, 'scope', options.scope, 'OpenID Connect scopes separated by spaces, e.g. "openid email"', { optional: true });
+    const n = options.nativeApplication;
+    requireStruct(at, 'nativeApplication', n, 'NativeApplicationOidcOptions, an object with clientId, clientSecret and publicSigningKeyEndpoint', { optional: true });
+    if (n !== undefined) {
+      requireString(at, 'nativeApplication.clientId', n.clientId, 'the client identifier of the native application registered at the identity provider');
+      requireSecretValue(at, 'nativeApplication.clientSecret', n.clientSecret, SECRET_EXPECTED);
+      requireString(at, 'nativeApplication.publicSigningKeyEndpoint', n.publicSigningKeyEndpoint, `the provider's JWKS URI, ${ENDPOINT_EXPECTED}`);
+      for (const name of ['issuer', 'authorizationEndpoint', 'tokenEndpoint', 'userInfoEndpoint'] as const) {
+        requireString(at, `nativeApplication.${name}`, n[name], `${ENDPOINT_EXPECTED} (defaults to the trust provider's ${name})`, { optional: true });
+      }
+      requireString(at, 'nativeApplication.scope', n.scope, 'OpenID Connect scopes separated by spaces (defaults to the trust provider\'s scope)', { optional: true });
+    }
     return new OidcUserTrustProvider(options);
   }
 
@@ -235,6 +265,7 @@ export abstract class TrustProvider {
    * Jamf as a device-identity trust provider.
    */
   public static jamf(options: JamfTrustProviderOptions): TrustProvider {
+    requireTenant('TrustProvider.jamf', options, 'Jamf');
     return new DeviceTrustProvider(DeviceTrustProviderType.JAMF, options.tenantId, undefined);
   }
 
@@ -242,6 +273,7 @@ export abstract class TrustProvider {
    * CrowdStrike as a device-identity trust provider.
    */
   public static crowdStrike(options: CrowdStrikeTrustProviderOptions): TrustProvider {
+    requireTenant('TrustProvider.crowdStrike', options, 'CrowdStrike');
     return new DeviceTrustProvider(DeviceTrustProviderType.CROWDSTRIKE, options.tenantId, undefined);
   }
 
@@ -249,6 +281,8 @@ export abstract class TrustProvider {
    * JumpCloud as a device-identity trust provider.
    */
   public static jumpCloud(options: JumpCloudTrustProviderOptions): TrustProvider {
+    requireTenant('TrustProvider.jumpCloud', options, 'JumpCloud', ' and publicSigningKeyUrl');
+    requireString('TrustProvider.jumpCloud', 'publicSigningKeyUrl', options.publicSigningKeyUrl, 'the URL that verifies JumpCloud\'s device tokens, "https://..."');
     return new DeviceTrustProvider(DeviceTrustProviderType.JUMPCLOUD, options.tenantId, options.publicSigningKeyUrl);
   }
 
@@ -267,6 +301,12 @@ export abstract class TrustProvider {
    * @internal
    */
   public abstract _render(scope: IConstruct, options: TrustProviderRenderOptions): RenderedTrustProvider;
+}
+
+/** The options of a device trust provider's factory: an object with a string `tenantId`. */
+function requireTenant(factory: string, options: { tenantId: string }, vendor: string, more = ''): void {
+  requireStruct(factory, 'options', options, `an object with tenantId${more}`);
+  requireString(factory, 'tenantId', options.tenantId, `the ID of the tenant application with ${vendor}`);
 }
 
 class IamIdentityCenterTrustProvider extends TrustProvider {
@@ -494,6 +534,10 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
     id: string,
     attrs: VerifiedAccessTrustProviderAttributes,
   ): IVerifiedAccessTrustProvider {
+    const at = 'VerifiedAccessTrustProvider.fromVerifiedAccessTrustProviderAttributes';
+    requireStruct(at, 'attrs', attrs, 'VerifiedAccessTrustProviderAttributes, an object with verifiedAccessTrustProviderId');
+    requireString(at, 'verifiedAccessTrustProviderId', attrs.verifiedAccessTrustProviderId, 'the ID of the trust provider, "vatp-..."');
+    requireString(at, 'policyReferenceName', attrs.policyReferenceName, 'the provider\'s policy reference name', { optional: true });
     return new ImportedVerifiedAccessTrustProvider(scope, id, attrs);
   }
 
@@ -515,9 +559,19 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
   constructor(scope: Construct, id: string, props: VerifiedAccessTrustProviderProps) {
     super(scope, id);
 
+    requireStruct(this, 'props', props, 'VerifiedAccessTrustProviderProps, an object with policyReferenceName and provider');
+    requireString(this, 'policyReferenceName', props.policyReferenceName, 'the identifier Verified Access policies use for this provider\'s claims, a Cedar identifier such as "idp"');
+    requireInstanceOf(this, 'provider', props.provider, TrustProvider,
+      'TrustProvider.iamIdentityCenter(), TrustProvider.oidc({...}), TrustProvider.jamf({...}), TrustProvider.crowdStrike({...}) or TrustProvider.jumpCloud({...})');
+    requireString(this, 'description', props.description, 'a description of the trust provider', { optional: true });
+    requireResource(this, 'encryptionKey', props.encryptionKey, { kind: 'a kms.IKey', attributes: ['keyArn'], methods: ['addToResourcePolicy'] },
+      'a customer managed KMS key, e.g. new kms.Key(...) or kms.Key.fromKeyArn(...)', { optional: true });
+    requireBoolean(this, 'allowPlainTextSecret', props.allowPlainTextSecret, 'whether client secrets may resolve to plain text', { optional: true });
+    requireEnum(this, 'removalPolicy', props.removalPolicy, RemovalPolicy, 'RemovalPolicy', { optional: true, literal: true });
+    requireStringMap(this, 'tags', props.tags, 'tag values by key, e.g. { team: "identity" }', { optional: true });
     checkPolicyReferenceName(this, props.policyReferenceName);
     checkString(this, 'description', props.description, cfnConstraint(`${TYPE}:Description`));
-    checkTagLimits(this, 'tags', props.tags, EC2_TAGS);
+    checkTagsProp(this, 'tags', props.tags, EC2_TAGS);
     const allowPlainTextSecret = props.allowPlainTextSecret ?? false;
     const r = props.provider._render(this, { allowPlainTextSecret });
 
@@ -550,10 +604,7 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
     this.deviceTrustProviderType = props.provider.deviceTrustProviderType;
 
     // Tags applied later with Tags.of() count too: checked once all aspects have run.
-    checkAtSynth(this, () => {
-      const rendered: Array<{ key: string; value: string }> = this.resource.tags.renderTags() ?? [];
-      checkTagLimits(this, 'tags', Object.fromEntries(rendered.map(t => [t.key, t.value])), EC2_TAGS);
-    });
+    checkTagsAtSynth(this, 'tags', props.tags, EC2_TAGS, () => this.resource.tags.tagValues());
   }
 
   /**

@@ -32,8 +32,25 @@ export function warn(scope: IConstruct, id: string, message: string): void {
 
 /** A value as it appears in messages: quoted, and shortened when long. */
 export function show(value: unknown): string {
-  const s = JSON.stringify(value) ?? String(value);
+  const s = shown(value);
   return s.length > 120 ? `${s.slice(0, 100)}…" (${s.length} characters)` : s;
+}
+
+/**
+ * JSON where it can be; a construct by its class and path, a function by its name (JavaScript callers can pass either
+ * anywhere, and a construct's JSON is circular).
+ */
+function shown(value: unknown): string {
+  if (typeof value === 'function') return `[function ${value.name || '(anonymous)'}]`;
+  const path = (value as any)?.node?.path;
+  if (typeof value === 'object' && value !== null && typeof path === 'string') {
+    return `[${value.constructor?.name ?? 'construct'} ${path || '(root)'}]`;
+  }
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return `[${(value as any)?.constructor?.name ?? typeof value}]`;
+  }
 }
 
 /** The constraint of `path` in the input of `operation` (`service:Operation`) from the generated table. */
@@ -58,6 +75,8 @@ export function cfnConstraint(key: string): MemberConstraint {
 export interface CheckOptions {
   /** What the pattern allows, in words (used instead of the raw pattern in messages). */
   readonly describe?: string;
+  /** Appended to the message (e.g. where the value came from and how to fix it). */
+  readonly note?: string;
 }
 
 /**
@@ -66,18 +85,19 @@ export interface CheckOptions {
  */
 export function checkString(scope: IConstruct, prop: string, value: string | undefined, c: MemberConstraint, options: CheckOptions = {}): void {
   if (value === undefined || Token.isUnresolved(value)) return;
+  const note = options.note ?? '';
   const len = [...value].length;
   if (c.minLength !== undefined && len < c.minLength) {
-    fail(scope, prop, value, `must be at least ${c.minLength} character${c.minLength === 1 ? '' : 's'} long${range(c)} (got ${len})`);
+    fail(scope, prop, value, `must be at least ${c.minLength} character${c.minLength === 1 ? '' : 's'} long${range(c)} (got ${len})${note}`);
   }
   if (c.maxLength !== undefined && len > c.maxLength) {
-    fail(scope, prop, value, `must be at most ${c.maxLength} characters long${range(c)} (got ${len})`);
+    fail(scope, prop, value, `must be at most ${c.maxLength} characters long${range(c)} (got ${len})${note}`);
   }
   if (c.enum && !c.enum.includes(value)) {
-    fail(scope, prop, value, `must be one of ${c.enum.map(e => JSON.stringify(e)).join(', ')}`);
+    fail(scope, prop, value, `must be one of ${c.enum.map(e => JSON.stringify(e)).join(', ')}${note}`);
   }
   if (c.pattern !== undefined && !matches(value, c)) {
-    fail(scope, prop, value, `must be ${options.describe ?? `a full match of the pattern /${c.patternSource}/`}`);
+    fail(scope, prop, value, `must be ${options.describe ?? `a full match of the pattern /${c.patternSource}/`}${note}`);
   }
 }
 
@@ -128,45 +148,6 @@ export function checkList(
   });
 }
 
-/**
- * Checks a tag map against the model's `Tags` list constraint and its `Key`/`Value` members.
- * `listPath` is the member path of the tag list in `operation` (e.g. `Tags`).
- */
-export function checkTags(scope: IConstruct, prop: string, tags: { [key: string]: string } | undefined, operation: string, listPath: string): void {
-  checkTagLimits(scope, prop, tags, {
-    maxItems: apiConstraint(operation, listPath).maxItems,
-    key: apiConstraint(operation, `${listPath}[].Key`),
-    value: apiConstraint(operation, `${listPath}[].Value`),
-  });
-}
-
-/** The limits of a tag map: from an API model, a CloudFormation schema, or a service's documented limits. */
-export interface TagLimits {
-  /** Most tags a resource may have. */
-  readonly maxItems?: number;
-  readonly key: MemberConstraint;
-  readonly value: MemberConstraint;
-  /** What the key/value patterns allow, in words. */
-  readonly describe?: string;
-}
-
-/** Checks a tag map: count, each key and value, and the reserved `aws:` prefix. Tokens pass. */
-export function checkTagLimits(scope: IConstruct, prop: string, tags: { [key: string]: string } | undefined, limits: TagLimits): void {
-  if (tags === undefined || Token.isUnresolved(tags)) return;
-  const entries = Object.entries(tags);
-  if (limits.maxItems !== undefined && entries.length > limits.maxItems) {
-    fail(scope, prop, Object.keys(tags), `must have at most ${limits.maxItems} tags (got ${entries.length})`);
-  }
-  const describe = limits.describe ?? 'made of letters, digits, spaces and _ . : / = + - @';
-  for (const [k, v] of entries) {
-    checkString(scope, `${prop} key`, k, limits.key, { describe });
-    if (!Token.isUnresolved(k) && k.toLowerCase().startsWith('aws:')) {
-      fail(scope, `${prop} key`, k, 'must not start with "aws:" (reserved for AWS)');
-    }
-    checkString(scope, `${prop}[${JSON.stringify(k)}]`, v, limits.value, { describe });
-  }
-}
-
 const REGEXPS = new Map<string, RegExp>();
 function compiled(pattern: string): RegExp {
   let re = REGEXPS.get(pattern);
@@ -175,14 +156,6 @@ function compiled(pattern: string): RegExp {
     REGEXPS.set(pattern, re);
   }
   return re;
-}
-
-/**
- * Checks the final tags at synth time, after every `Tags.of()` aspect has run: tags applied to a construct after it
- * was created count against the model's limits too. `tags` is read when the app is validated.
- */
-export function checkTagsAtSynth(scope: IConstruct, prop: string, tags: () => { [key: string]: string }, operation: string, listPath: string): void {
-  checkAtSynth(scope, () => checkTags(scope, prop, tags(), operation, listPath));
 }
 
 /** Runs `check` when the app is validated (after aspects); a thrown error becomes a validation error. */
