@@ -27,7 +27,8 @@ const CDK_CLI = '2.1115.1';
  * The newest lane (`npx projen test:newest`): what a user who runs `cdk init` today installs. Raised deliberately, one
  * place: the newest aws-cdk-lib on the registry (2.262+ validates every template at synth; `cdk init` turns findings
  * into errors with `@aws-cdk/core:validateAgainstDefaultRules`), the newest 2.x CLI, and cdk-nag 3 (a
- * policy-validation plugin; peer aws-cdk-lib ^2.257.0, so it installs beside the dev pin too, as `cdk-nag-v3`).
+ * policy-validation plugin; peer aws-cdk-lib ^2.257.0, so it installs beside the dev pin too; the README's example
+ * compiles against it).
  */
 const CDK_NEWEST = '2.276.0';
 const CDK_NEWEST_CLI = '2.1148.1';
@@ -81,10 +82,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `@aws-cdk/integ-tests-alpha@${INTEG_TESTS_ALPHA}`,
     `@aws-cdk/integ-runner@${INTEG_RUNNER}`,
     `aws-cdk@${CDK_CLI}`,
-    // Release gates: AwsSolutions checks on every construct (cdk-nag 2 as an aspect here; cdk-nag 3, a policy-validation
-    // plugin, in the newest lane: test/newest/), property-based validation tests.
-    'cdk-nag@~2.38.2',
-    `cdk-nag-v3@npm:cdk-nag@${CDK_NAG_V3}`,
+    // Release gates: AwsSolutions checks on every construct, with cdk-nag 3 (the current major, a policy-validation
+    // plugin: test/newest/, newest lane) and cdk-nag 2 (an aspect, as `cdk-nag-v2`: test/release-gates.test.ts, every
+    // lane); property-based validation tests.
+    `cdk-nag@${CDK_NAG_V3}`,
+    'cdk-nag-v2@npm:cdk-nag@~2.38.2',
     'fast-check@^4.10.2',
   ],
 
@@ -134,6 +136,8 @@ const rosetta = project.addTask('rosetta', {
   exec: 'jsii-rosetta extract --compile --fail --strict',
 });
 project.postCompileTask.spawn(rosetta);
+// The README's cdk-nag 3 example imports cdk-nag (a dev dependency, not one of the library's).
+project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk-nag': CDK_NAG_V3 } });
 
 // Packaging. Python and Java packaging need PyPI (setuptools) and Maven Central (jsii runtime);
 // without CI=true projen would run them on every `npx projen build`. By default we only generate the

@@ -7,7 +7,7 @@
 #    template's own TypeScript and tsx) installs the packed library from dist/js, and the real CLI synthesizes each
 #    example app in it. Any error, warning or validation finding fails the lane.
 source "$(dirname "$0")/lane.sh"
-: "${CDK_NEWEST:?run through npx projen test:newest}" "${CDK_NEWEST_CLI:?}"
+: "${CDK_NEWEST:?run through npx projen test:newest}" "${CDK_NEWEST_CLI:?}" "${CDK_NAG_V3:?}"
 echo "newest: aws-cdk-lib ${CDK_NEWEST}, aws-cdk CLI ${CDK_NEWEST_CLI} (in ${tmp})"
 lane_install "aws-cdk-lib@${CDK_NEWEST}" "constructs@^10" "aws-cdk@${CDK_NEWEST_CLI}"
 test "$(lane_version aws-cdk-lib)" = "$CDK_NEWEST"
@@ -30,11 +30,15 @@ mkdir "$app"
 cd "$app"
 "$mods/.bin/cdk" init app --language typescript --generate-only --lib-version "$CDK_NEWEST" >/dev/null
 node -e 'const p = require("./package.json"); if (p.devDependencies["aws-cdk"] !== process.argv[1]) throw new Error("cdk init pinned aws-cdk " + p.devDependencies["aws-cdk"]);' "$CDK_NEWEST_CLI"
-npm install --no-audit --no-fund --loglevel=error "$tarball" >/dev/null
+npm install --no-audit --no-fund --loglevel=error "$tarball" "cdk-nag@${CDK_NAG_V3}" >/dev/null
 echo "newest: cdk init app with aws-cdk-lib $(node -p 'require("aws-cdk-lib/package.json").version'), cdk-trusted-identity from $(basename "$tarball")"
 for example in "$root"/examples/*.ts; do
   name=$(basename "$example" .ts)
   sed "s#from '../src'#from 'cdk-trusted-identity'#" "$example" > "bin/$name.ts"
+  # The same app with cdk-nag 3's AwsSolutions pack, registered the way cdk-nag's README shows.
+  { echo "import { Validations as NagValidations } from 'aws-cdk-lib';"; echo "import { AwsSolutionsChecks } from 'cdk-nag';"
+    sed 's#^app.synth();$#NagValidations.of(app).addPlugins(new AwsSolutionsChecks(app));\napp.synth();#' "bin/$name.ts"; } > "bin/$name-nag.ts"
+  grep -q AwsSolutionsChecks\(app\) "bin/$name-nag.ts"
 done
 rc=0
 for example in "$root"/examples/*.ts; do
@@ -46,6 +50,16 @@ for example in "$root"/examples/*.ts; do
     rc=1; echo "$out"; echo "newest: cdk synth of examples/$name.ts printed the above (errors, warnings or findings)"
   else
     echo "newest: cdk synth of examples/$name.ts: clean"
+  fi
+  # With cdk-nag 3: findings on the example's own resources (e.g. an AWS managed policy on a role) are the example's;
+  # none may sit on a resource the library created.
+  cmd=$(node -p 'require("./cdk.json").app.replace(/bin\/[^ ]+\.ts$/, process.argv[1])' "bin/$name-nag.ts")
+  rm -rf cdk.out
+  npx cdk synth --no-notices --quiet --app "$cmd" >/dev/null 2>&1 || true
+  if node "$root/scripts/library-findings.js" cdk.out; then
+    echo "newest: cdk synth of examples/$name.ts with cdk-nag 3: nothing on library resources"
+  else
+    rc=1; echo "newest: FAILED cdk-nag 3 findings on library resources in examples/$name.ts"
   fi
 done
 exit $rc

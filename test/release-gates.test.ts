@@ -1,9 +1,9 @@
 import { App, Aspects, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { AwsSolutionsChecks } from 'cdk-nag';
-import { everyConstructApp, INSTANCE_ARN } from './gates/every-construct';
+import { AwsSolutionsChecks } from 'cdk-nag-v2';
 import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from '../src';
+import { everyConstructApp, INSTANCE_ARN } from './gates/every-construct';
 import { SharedCustomResourceRole } from '../src/private/aws-custom-resource';
 
 function nagFindings(stack: Stack): string[] {

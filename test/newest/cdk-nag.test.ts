@@ -5,7 +5,7 @@
  */
 import { Annotations, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { AwsSolutionsChecks } from 'cdk-nag-v3';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { recommendedApp, synthReport } from './synth';
 import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from '../../src';
 import { SharedCustomResourceRole } from '../../src/private/aws-custom-resource';
