@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { Aws, CfnResource, Fn, Stack } from 'aws-cdk-lib';
 import { acknowledgeNag, acknowledgeNewerType, hasValidations, nagFinding } from '../../src/private/acknowledgements';
 
@@ -85,4 +88,20 @@ test('the dev pin has Validations (the floor lane runs these tests without it)',
   // aws-cdk-lib 2.257+ has it; 2.215 (the floor) does not. Both paths above are exercised by the lanes.
   const version: string = jest.requireActual('aws-cdk-lib/package.json').version;
   expect(hasValidations()).toBe(Number(version.split('.')[1]) >= 257);
+});
+
+test('a finding id with "::" inside its brackets leaves no error file in the cloud assembly (caught errors do on some releases)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ack-'));
+  const errorFile = path.join(dir, 'error.txt');
+  const saved = process.env.CDK_ERROR_FILE;
+  process.env.CDK_ERROR_FILE = errorFile;
+  try {
+    const r = cfn(new Stack());
+    acknowledgeNag(r, 'AwsSolutions-IAM4', 'because', ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole']);
+    expect(acknowledged(r)).toEqual(hasValidations() ? ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]'] : []);
+    expect(fs.existsSync(errorFile)).toBe(false);
+  } finally {
+    if (saved === undefined) delete process.env.CDK_ERROR_FILE;
+    else process.env.CDK_ERROR_FILE = saved;
+  }
 });
