@@ -113,7 +113,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
-  gitignore: ['cdk.out/', '.jsii.tabl.json', 'rosetta/', 'examples/cdk.out/', 'test-reports/'],
+  gitignore: [
+    'cdk.out/', '.jsii.tabl.json', 'rosetta/', 'examples/cdk.out/', 'test-reports/',
+    '.maven-repo/', 'test/java/target/', '__pycache__/', '.pytest_cache/',
+  ],
 });
 
 // eslint-import-resolver-typescript v4 (projen's default) and jest 30 depend on unrs-resolver, whose native
@@ -139,35 +142,33 @@ project.postCompileTask.spawn(rosetta);
 // The README's cdk-nag 3 example imports cdk-nag (a dev dependency, not one of the library's).
 project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk-nag': CDK_NAG_V3 } });
 
-// Packaging. Python and Java packaging need PyPI (setuptools) and Maven Central (jsii runtime);
-// without CI=true projen would run them on every `npx projen build`. By default we only generate the
-// Python and Java code (offline). Full packaging stays available for a release job as `package:release`.
+// Packaging: the npm tarball, the Python wheel and the Java jar, in every build (CI included: projen's own `package`
+// runs only package:js when CI is set). jsii-pacmak's Maven build uses the project's .maven-repo (rebuilt on a fresh
+// clone; shared with test:bindings) instead of a new download per run.
 const packageAll = project.tasks.tryFind('package-all')!;
-const packageJs = project.tasks.tryFind('package:js')!;
-const packagePython = project.tasks.tryFind('package:python')!;
-const packageJava = project.tasks.tryFind('package:java')!;
 packageAll.reset();
-packageAll.spawn(packageJs);
-packageAll.exec('jsii-pacmak -v --code-only --target python --target java --outdir dist/code-only');
-// What can be checked offline: the Python package byte-compiles, every type has Java sources, every README example
-// compiled and has Python and Java translations (the Python ones byte-compile).
+packageAll.spawn(project.tasks.tryFind('package:js')!);
+packageAll.spawn(project.tasks.tryFind('package:python')!);
+project.tasks.tryFind('package:java')!.reset('jsii-pacmak -v --target java --maven-local-repository="$PWD/.maven-repo"');
+packageAll.spawn(project.tasks.tryFind('package:java')!);
+// Every README example compiled under jsii-rosetta and has Python and Java translations; the README's Python blocks
+// are rosetta's translations of the marked TypeScript examples, kept current.
 const checkBindings = project.addTask('check:bindings', {
-  description: 'Check the generated Python/Java code and the README examples translations (offline)',
+  description: 'Check the README examples\' Python and Java translations',
   exec: 'python3 scripts/check-bindings.py',
 });
-// The README's Python blocks are rosetta's translations of the marked TypeScript examples, kept current.
-checkBindings.exec('python3 scripts/readme_python.py');
+checkBindings.exec('python3 scripts/readme_translations.py');
 packageAll.spawn(checkBindings);
-// projen's `package` runs only package:js when CI is set: make the build generate and check the Python and Java code
-// (offline) everywhere, CI included.
 project.packageTask.reset();
 project.packageTask.spawn(packageAll);
-const packageRelease = project.addTask('package:release', {
-  description: 'Full packaging for all languages (needs PyPI and Maven Central; for the release job)',
+
+// Python and Java users, for real (scripts/bindings.sh): the built wheel and jar installed as users do, the
+// every-construct app in Python (and through the CLI) and Java compared with the TypeScript one, pytest, a Java check.
+project.addTask('test:bindings', {
+  description: 'Install the built wheel and jar; synthesize the Python and Java apps, compare templates, run pytest',
+  exec: 'bash scripts/bindings.sh',
+  env: { CDK_DEV_VERSION },
 });
-packageRelease.spawn(packageJs);
-packageRelease.spawn(packagePython);
-packageRelease.spawn(packageJava);
 
 // Integration tests: snapshot-only (no AWS account here). Runs as part of `projen test`.
 // The integ apps are type-checked by `typecheck`; ts-node only transpiles them (5x faster).

@@ -20,10 +20,11 @@ const TAGS_EXPECTED = 'tag values by key, e.g. { team: "identity" }';
 /**
  * An IAM OpenID Connect provider.
  *
- * Usable wherever aws-cdk-lib takes an `iam.IOidcProvider` or an `iam.IOpenIdConnectProvider`
- * (`oidcProviderArn`, `oidcProviderIssuer` and their `openIdConnectProvider*` aliases come from those).
+ * Usable wherever aws-cdk-lib takes an `iam.IOpenIdConnectProvider` (e.g. EKS) or an `IOIDCProviderRef`; an
+ * `OidcProvider` is also an `iam.IOidcProvider`. (This interface does not extend `iam.IOidcProvider` itself: with both
+ * bases, jsii-pacmak 1.122+ generates a Java proxy that does not compile, as the two declare the same attributes.)
  */
-export interface IOidcProvider extends IResource, iam.IOidcProvider, iam.IOpenIdConnectProvider {
+export interface IOidcProvider extends IResource, iam.IOpenIdConnectProvider {
   /**
    * A principal for role trust policies that lets web identities of this provider assume the role,
    * restricted by audience (`<issuer>:aud`) and subject (`<issuer>:sub`).
@@ -35,6 +36,20 @@ export interface IOidcProvider extends IResource, iam.IOidcProvider, iam.IOpenId
    * are rendered with `CfnJson`, which adds aws-cdk-lib's small JSON custom resource to the stack.
    */
   principal(options?: OidcPrincipalOptions): iam.IPrincipal;
+
+  /**
+   * The ARN of the provider (the same as `openIdConnectProviderArn`).
+   *
+   * @attribute
+   */
+  readonly oidcProviderArn: string;
+
+  /**
+   * The issuer: the provider's URL without `https://` (the same as `openIdConnectProviderIssuer`).
+   *
+   * @attribute
+   */
+  readonly oidcProviderIssuer: string;
 }
 
 /**
@@ -122,7 +137,7 @@ export interface OidcPrincipalOptions {
   readonly conditions?: { [operator: string]: any };
 }
 
-abstract class OidcProviderBase extends Resource implements IOidcProvider {
+abstract class OidcProviderBase extends Resource implements IOidcProvider, iam.IOidcProvider {
   public abstract readonly oidcProviderArn: string;
   public abstract readonly oidcProviderIssuer: string;
 
