@@ -255,6 +255,11 @@ project.tsconfigDev.addInclude('bench/**/*.ts');
 project.tsconfigDev.addInclude('scripts/**/*.ts');
 project.tsconfigDev.addInclude('.projenrc.ts');
 
+// The npm package is an allowlist: the compiled library, its jsii assembly (and the README examples' translations,
+// which Construct Hub shows), README, LICENSE and package.json (npm adds the last three itself). A deny-list shipped
+// whatever else lay in the folder (.cfnlintrc.yaml, a local Maven repository, build leftovers).
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii', '.jsii.tabl.json']);
+
 project.addPackageIgnore('/examples/');
 project.addPackageIgnore('/bench/');
 project.addPackageIgnore('/scripts/');
