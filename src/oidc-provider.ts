@@ -26,18 +26,6 @@ const TAGS_EXPECTED = 'tag values by key, e.g. { team: "identity" }';
  */
 export interface IOidcProvider extends IResource, iam.IOpenIdConnectProvider {
   /**
-   * A principal for role trust policies that lets web identities of this provider assume the role,
-   * restricted by audience (`<issuer>:aud`) and subject (`<issuer>:sub`).
-   *
-   * For multi-tenant issuers (GitHub Actions, GitLab.com, HCP Terraform) a principal without a subject
-   * restriction is an error unless `allowAnySubject` is set.
-   *
-   * When the issuer is only known at deploy time (a provider imported by a token ARN), the condition keys
-   * are rendered with `CfnJson`, which adds aws-cdk-lib's small JSON custom resource to the stack.
-   */
-  principal(options?: OidcPrincipalOptions): iam.IPrincipal;
-
-  /**
    * The ARN of the provider (the same as `openIdConnectProviderArn`).
    *
    * @attribute
@@ -50,6 +38,18 @@ export interface IOidcProvider extends IResource, iam.IOpenIdConnectProvider {
    * @attribute
    */
   readonly oidcProviderIssuer: string;
+
+  /**
+   * A principal for role trust policies that lets web identities of this provider assume the role,
+   * restricted by audience (`<issuer>:aud`) and subject (`<issuer>:sub`).
+   *
+   * For multi-tenant issuers (GitHub Actions, GitLab.com, HCP Terraform) a principal without a subject
+   * restriction is an error unless `allowAnySubject` is set.
+   *
+   * When the issuer is only known at deploy time (a provider imported by a token ARN), the condition keys
+   * are rendered with `CfnJson`, which adds aws-cdk-lib's small JSON custom resource to the stack.
+   */
+  principal(options?: OidcPrincipalOptions): iam.IPrincipal;
 }
 
 /**
