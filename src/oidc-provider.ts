@@ -1,6 +1,7 @@
 import { CfnJson, IResource, RemovalPolicy, Resource, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
+import { claimPerAccount } from './private/account-limits';
 import { resourcePathOf, stripHttps } from './private/arn';
 import { hasWildcard, matchesAnyTenant, profileOf } from './private/issuers';
 import { requireBoolean, requireEnum, requireString, requireStringList, requireStringMap, requireStruct } from './private/required';
@@ -61,6 +62,9 @@ export interface OidcProviderProps {
    * tokens' `iss` claim says it (IAM does not normalize it). No query, fragment, user info or port.
    *
    * Changing it replaces the provider.
+   *
+   * IAM allows one provider per URL per account: a second `OidcProvider` with the same URL in a stack of the same
+   * account (or both env-agnostic) fails synth. Import the existing one with `OidcProvider.fromIssuerUrl()`.
    */
   readonly url: string;
 
@@ -320,6 +324,7 @@ export class OidcProvider extends OidcProviderBase {
       describe: HEX40,
     });
     checkTagsProp(this, 'tags', props.tags, TAGS);
+    claimUrl(this, props.url);
 
     this.url = props.url;
     this.resource = new iam.CfnOIDCProvider(this, 'Resource', {
@@ -417,6 +422,24 @@ class ImportedOidcProvider extends OidcProviderBase {
     const profile = profileOf(this.oidcProviderIssuer);
     return profile?.defaultAudience ? [profile.defaultAudience] : undefined;
   }
+}
+
+/**
+ * One provider per URL per account, app-wide. IAM names the provider by its URL without `https://` (the ARN is
+ * `arn:<partition>:iam::<account>:oidc-provider/<host/path>`) and compares it as it is: the URL is not normalized
+ * (a trailing slash or an upper-case host makes another provider, which tokens' `iss` then do not match; see
+ * `validateUrl`'s warnings), so two URLs clash only when they are equal.
+ */
+function claimUrl(scope: IConstruct, url: string): void {
+  claimPerAccount(scope, {
+    resource: 'iam:oidc-provider',
+    rule: 'IAM allows one OIDC provider per URL per account',
+    prop: 'url',
+    value: url,
+    name: Token.isUnresolved(url) ? url : stripHttps(url),
+    consequence: 'the second deploy fails with EntityAlreadyExists',
+    fix: `import the provider instead of creating it: OidcProvider.fromIssuerUrl(scope, id, ${JSON.stringify(url)}) (a provider that another team, tool or the console created must be imported too)`,
+  });
 }
 
 /**

@@ -66,6 +66,11 @@ const RULES = {
     why: 'The client secret is readable by anyone who can read the stack, its history or the cloud assembly (or the plain SSM parameter it references).',
     fix: 'store the secret in Secrets Manager and pass a {{resolve:secretsmanager:...}} reference: SecretValue.secretsManager(...) or secret.secretValue.',
   },
+  VerifiedAccessOneUserProvider: {
+    level: 'error',
+    why: 'A Verified Access instance takes at most one user trust provider (and any number of device trust providers): the deploy fails when the second one is attached.',
+    fix: 'attach one user trust provider per instance (put the other identity source behind it, or give it its own instance); device trust providers can be added next to it.',
+  },
   SetContextProvider: {
     level: 'warning',
     why: 'Without a context-provider condition the caller may set identity context from any provider on the session.',
@@ -96,14 +101,16 @@ const MULTI_VALUED_CLAIMS = ['amr'];
 /** Stands for an unresolved part (a reference, a parameter) in a rendered string: no wildcard, not JSON-special. */
 const TOKEN = '«token»';
 const CFN_JSON = 'Custom::AWSCDKCfnJson';
-/** Resources with trust policies, identity policies or Verified Access OIDC options. */
-const AUDITED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::EC2::VerifiedAccessTrustProvider'];
+const VA_TRUST_PROVIDER = 'AWS::EC2::VerifiedAccessTrustProvider';
+const VA_INSTANCE = 'AWS::EC2::VerifiedAccessInstance';
+/** Resources with trust policies, identity policies, Verified Access OIDC options or attached trust providers. */
+const AUDITED_TYPES = ['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', VA_TRUST_PROVIDER, VA_INSTANCE];
 const OIDC_PROVIDER_TYPES: { [type: string]: string } = {
   'AWS::IAM::OIDCProvider': 'Url',
   'Custom::AWSCDKOpenIdConnectProvider': 'Url',
 };
-/** Resources that `Ref`/`Fn::GetAtt` in a trust policy are followed to. */
-const REFERENCED_TYPES = [...Object.keys(OIDC_PROVIDER_TYPES), CFN_JSON];
+/** Resources that `Ref`/`Fn::GetAtt` in a trust policy or a Verified Access instance are followed to. */
+const REFERENCED_TYPES = [...Object.keys(OIDC_PROVIDER_TYPES), CFN_JSON, VA_TRUST_PROVIDER];
 
 /**
  * An aspect that audits every federated trust of an app, whoever wrote it: role trust policies (from any library,
@@ -157,8 +164,12 @@ export class TrustedIdentityChecks implements IAspect {
     const type = res.cfnResourceType;
     if (!AUDITED_TYPES.includes(type)) return;
     try {
-      if (type === 'AWS::EC2::VerifiedAccessTrustProvider') {
+      if (type === VA_TRUST_PROVIDER) {
         this.checkVerifiedAccess(res);
+        return;
+      }
+      if (type === VA_INSTANCE) {
+        this.checkUserTrustProviders(res);
         return;
       }
       if (type === 'AWS::IAM::Role') this.checkRole(res);
@@ -357,6 +368,36 @@ export class TrustedIdentityChecks implements IAspect {
           this.undecided(res, 'VerifiedAccessPlaintextSecret', `Could not decide whether ${options}.ClientSecret is a secret written into the template: it is built from literal text and values only known at deploy time.`);
         }
       }
+    }
+  }
+
+  /**
+   * Rule VerifiedAccessOneUserProvider, on `VerifiedAccessTrustProviderIds` and `VerifiedAccessTrustProviders` of an
+   * instance (aws-cdk-lib has no separate attachment type). A `Ref`/`Fn::GetAtt` to a trust provider of the app counts
+   * by that provider's `TrustProviderType` (a `VerifiedAccessTrustProvider` is met as its default child, the L1); an
+   * entry of `VerifiedAccessTrustProviders` also by its own `TrustProviderType`. Imported ids, parameters and token
+   * types are not counted: the audit reports only what it knows.
+   */
+  private checkUserTrustProviders(instance: CfnResource): void {
+    const users = new Map<string, string>();
+    const count = (id: unknown, declaredType: unknown) => {
+      const target = referenceTarget(id, 'VerifiedAccessTrustProviderId');
+      const provider = target ? this._lookup(instance, target) : undefined;
+      if (provider?.cfnResourceType === VA_TRUST_PROVIDER) {
+        const type = propertyOf(provider, 'TrustProviderType');
+        if (type === 'user' || declaredType === 'user') users.set(provider.node.path, provider.node.path);
+      } else if (declaredType === 'user') {
+        users.set(JSON.stringify(id), JSON.stringify(id));
+      }
+    };
+    const ids = propertyOf(instance, 'VerifiedAccessTrustProviderIds');
+    if (Array.isArray(ids)) ids.forEach(id => count(id, undefined));
+    const providers = propertyOf(instance, 'VerifiedAccessTrustProviders');
+    if (Array.isArray(providers)) {
+      providers.forEach(p => count(field(p, 'VerifiedAccessTrustProviderId'), field(p, 'TrustProviderType')));
+    }
+    if (users.size > 1) {
+      this.report(instance, 'VerifiedAccessOneUserProvider', `The instance has ${users.size} user trust providers attached: ${[...users.values()].join(', ')}.`);
     }
   }
 

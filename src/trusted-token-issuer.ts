@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSdkCall, PhysicalResourceId, PhysicalResourceIdReference } from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgeNewerType } from './private/acknowledgements';
-import { instanceArnOfChild, partitionOf, resourcePathOf } from './private/arn';
+import { checkImportedArn, instanceArnOfChild, partitionOf, resourcePathOf } from './private/arn';
 import { fallbackResource, FallbackPermission } from './private/aws-custom-resource';
 import { SSO_TRUSTED_TOKEN_ISSUER } from './private/cfn-types';
 import { expressionHash } from './private/hash';
@@ -13,7 +13,8 @@ import {
   requireEnum, requireGrantable, requireInstanceOf, requireString, requireStringList, requireStringMap, requireStruct,
 } from './private/required';
 import { ssoCleanupPermission } from './private/sso-cleanup';
-import { apiTagLimits, checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
+import { checkStrictest, strictestConstraint, strictestTagLimits } from './private/strictest';
+import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
 import { apiConstraint, checkString, fail, show, warn } from './private/validation';
 
 const CREATE = 'sso-admin:CreateTrustedTokenIssuer';
@@ -34,6 +35,7 @@ const NOT_FOUND = 'ResourceNotFoundException';
 const SUPPORTED_IDENTITY_STORE_ATTRIBUTES = ['userName', 'emails.value', 'externalIds.id'];
 
 const INSTANCE_ARN_EXPECTED = 'an IAM Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>';
+const ISSUER_ARN_EXPECTED = 'a trusted token issuer ARN, arn:<partition>:sso::<12-digit account>:trustedTokenIssuer/ssoins-<16 characters>/tti-<uuid>';
 
 /** Runs after every `Tags.of()` aspect (priority MUTATING = 200, or DEFAULT = 500 without the priorities flag). */
 const RENDER_TAGS_PRIORITY = AspectPriority.DEFAULT + 100;
@@ -324,15 +326,17 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
    * Imports an existing trusted token issuer by ARN. The instance ARN is derived from the issuer ARN (token-safe).
    */
   public static fromTrustedTokenIssuerArn(scope: Construct, id: string, trustedTokenIssuerArn: string): ITrustedTokenIssuer {
-    requireString('TrustedTokenIssuer.fromTrustedTokenIssuerArn', 'trustedTokenIssuerArn', trustedTokenIssuerArn,
-      'a trusted token issuer ARN, arn:<partition>:sso::<account>:trustedTokenIssuer/<instance id>/<issuer id>');
-    const instanceArn = instanceArnOfChild(scope, 'trustedTokenIssuerArn', trustedTokenIssuerArn, 'trustedTokenIssuer',
-      'a trusted token issuer ARN, arn:<partition>:sso::<account>:trustedTokenIssuer/<instance id>/<issuer id>');
+    const at = 'TrustedTokenIssuer.fromTrustedTokenIssuerArn';
+    requireString(at, 'trustedTokenIssuerArn', trustedTokenIssuerArn, ISSUER_ARN_EXPECTED);
+    // What the API accepts: an ARN it rejects would fail only at deploy, in the first grant that names it.
+    checkImportedArn(at, 'trustedTokenIssuerArn', trustedTokenIssuerArn, apiConstraint('sso-admin:DescribeTrustedTokenIssuer', 'TrustedTokenIssuerArn'), ISSUER_ARN_EXPECTED);
+    const instanceArn = instanceArnOfChild(scope, 'trustedTokenIssuerArn', trustedTokenIssuerArn, 'trustedTokenIssuer', ISSUER_ARN_EXPECTED);
     class Import extends TrustedTokenIssuerBase {
       public readonly trustedTokenIssuerArn = trustedTokenIssuerArn;
       public readonly instanceArn = instanceArn;
     }
-    return new Import(scope, id);
+    // The issuer's account (possibly not the stack's) is the one in its ARN.
+    return new Import(scope, id, { environmentFromArn: trustedTokenIssuerArn });
   }
 
   /**
@@ -384,11 +388,11 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
     requireEnum(this, 'implementation', props.implementation, TrustedTokenIssuerImplementation, 'TrustedTokenIssuerImplementation', { optional: true, literal: true });
     const tagRules: TagRules = {
       resourceType: props.implementation === TrustedTokenIssuerImplementation.CUSTOM_RESOURCE ? RESOURCE_TYPE : SSO_TRUSTED_TOKEN_ISSUER.type,
-      limits: apiTagLimits(CREATE, 'Tags'),
+      limits: strictestTagLimits(SSO_TRUSTED_TOKEN_ISSUER.type),
     };
 
     checkString(this, 'instanceArn', props.instanceArn, apiConstraint(CREATE, 'InstanceArn'), { describe: INSTANCE_ARN_EXPECTED });
-    checkString(this, 'trustedTokenIssuerName', props.trustedTokenIssuerName, apiConstraint(CREATE, 'Name'), {
+    checkStrictest(this, 'trustedTokenIssuerName', props.trustedTokenIssuerName, strictestConstraint(SSO_TRUSTED_TOKEN_ISSUER.type, 'Name'), {
       describe: '1-255 letters, digits and _ + = , . @ -',
     });
     checkTagsProp(this, 'tags', props.tags, tagRules);

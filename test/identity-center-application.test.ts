@@ -163,7 +163,7 @@ describe('the application', () => {
 describe('application validation', () => {
   const cases: Array<[keyof IdentityCenterApplicationProps, any[], any[]]> = [
     ['instanceArn', [INSTANCE, 'arn:aws-cn:sso:::instance/ins-1234567890abcdef'], ['arn:aws:sso:::instance/ssoins-123', 'arn:aws:sso::123456789012:instance/ssoins-1234567890abcdef']],
-    ['applicationName', ['portal', 'a_b+c=d,e.f@g-h', 'x'.repeat(255)], ['my portal', 'x'.repeat(256), 'a/b']],
+    ['applicationName', ['portal', 'a_b+c=d,e.f@g-h', 'x'.repeat(100)], ['my portal', 'x'.repeat(101), 'x'.repeat(256), 'a/b']],
     ['applicationProviderArn', ['arn:aws:sso::aws:applicationProvider/custom'], ['arn:aws:sso::123456789012:applicationProvider/custom', 'custom']],
     ['description', ['d', 'x'.repeat(128)], ['', 'x'.repeat(129)]],
     ['status', [ApplicationStatus.ENABLED, ApplicationStatus.DISABLED], ['PAUSED']],
@@ -180,6 +180,40 @@ describe('application validation', () => {
       const stack = newStack();
       const token = new CfnParameter(stack, 'P').valueAsString;
       expect(() => newApp(stack, { [prop]: prop === 'tags' ? { team: token } : token })).not.toThrow();
+    });
+  });
+
+  describe('where CloudFormation and the API disagree, the stricter limit holds', () => {
+    const tags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+    test.each<[string, Partial<IdentityCenterApplicationProps>, Partial<IdentityCenterApplicationProps>, RegExp]>([
+      ['applicationName (CreateApplication: 100, CloudFormation: 255)', { applicationName: 'n'.repeat(100) }, { applicationName: 'n'.repeat(101) },
+        /^Stack\/App: applicationName "n+.*" must be at most 100 characters long \(1-100\) \(got 101\); the stricter limit, set by sso-admin:CreateApplication and sso-admin:UpdateApplication \(AWS::SSO::Application allows 255\)$/],
+      ['applicationName (CloudFormation\'s pattern: no spaces, though the API allows any)', { applicationName: 'a.b' }, { applicationName: 'a b' },
+        /^Stack\/App: applicationName "a b" must be 1-100 letters, digits and _ \+ = , . @ - \(the pattern of AWS::SSO::Application\)$/],
+      ['applicationName (empty: the API needs 1, CloudFormation allows 0)', { applicationName: 'a' }, { applicationName: '' },
+        /^Stack\/App: applicationName "" must be at least 1 character long \(1-100\) \(got 0\); the stricter limit, set by sso-admin:CreateApplication and sso-admin:UpdateApplication \(AWS::SSO::Application allows 0\)$/],
+      ['description (128 on both sides)', { description: 'd'.repeat(128) }, { description: 'd'.repeat(129) },
+        /^Stack\/App: description "d+.*" \(131 characters\) must be at most 128 characters long \(1-128\) \(got 129\)$/],
+      ['tags: count (75 on every side)', { tags: tags(75) }, { tags: tags(76) }, /^Stack\/App: tags .* must have at most 75 tags \(got 76\)/],
+      ['tags: key length (128)', { tags: { ['k'.repeat(128)]: 'v' } }, { tags: { ['k'.repeat(129)]: 'v' } }, /^Stack\/App: tags key "k+.*" \(131 characters\) must be at most 128 characters long \(1-128\) \(got 129\)/],
+      ['tags: value length (256)', { tags: { team: 'v'.repeat(256) } }, { tags: { team: 'v'.repeat(257) } }, /^Stack\/App: tags\["team"\] "v+.*" \(259 characters\) must be at most 256 characters long \(0-256\) \(got 257\)/],
+      ['tags: CloudFormation\'s pattern (no ":"), though the API allows it', { tags: { 'a.b': 'c' } }, { tags: { 'a:b': 'c' } }, /^Stack\/App: tags key "a:b" must be letters, digits and _ \+ = , \. @ -/],
+      ['tags: the API\'s pattern and CloudFormation\'s both hold (an empty value fails CloudFormation\'s "+")', { tags: { team: 'x' } }, { tags: { team: '' } }, /^Stack\/App: tags\["team"\] "" must be letters/],
+    ])('%s', (_, ok, bad, message) => {
+      expect(() => newApp(newStack(), ok)).not.toThrow();
+      expect(() => newApp(newStack(), bad)).toThrow(message);
+    });
+
+    test.each(['applicationName', 'description'])('%s: a token passes', (prop) => {
+      const stack = newStack();
+      expect(() => newApp(stack, { [prop]: new CfnParameter(stack, 'P').valueAsString })).not.toThrow();
+    });
+
+    test('the generated name stays within the stricter 100 characters', () => {
+      const stack = newStack(new App(), 'S'.repeat(120));
+      const app = newApp(stack, {}, 'A'.repeat(120));
+      expect(app.applicationName.length).toBeLessThanOrEqual(100);
+      expect(app.applicationName).toMatch(/^[\w+=,.@-]+$/);
     });
   });
 
@@ -362,9 +396,18 @@ describe('grants', () => {
       const stack = newStack();
       expect(() => newApp(stack).addGrant(jwt(TrustedTokenIssuer.fromTrustedTokenIssuerArn(stack, 'Imported', arn)))).not.toThrow();
     });
-    test('rejects an imported issuer ARN the model does not accept', () => {
+    test('rejects an imported issuer ARN the model does not accept (at the import, before any grant)', () => {
       const stack = newStack();
-      const issuer = TrustedTokenIssuer.fromTrustedTokenIssuerArn(stack, 'Imported', 'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-1');
+      expect(() => TrustedTokenIssuer.fromTrustedTokenIssuerArn(stack, 'Imported', 'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-1'))
+        .toThrow(/^TrustedTokenIssuer.fromTrustedTokenIssuerArn: trustedTokenIssuerArn ".*tti-1" must be a trusted token issuer ARN/);
+    });
+    test('rejects an issuer whose ARN the model does not accept at the grant (an ITrustedTokenIssuer made by hand)', () => {
+      const stack = newStack();
+      const real = newIssuer(stack);
+      const issuer: ITrustedTokenIssuer = Object.assign(Object.create(real), {
+        trustedTokenIssuerArn: 'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-1',
+        instanceArn: INSTANCE,
+      });
       expect(() => newApp(stack).addGrant(jwt(issuer))).toThrow(/authorizedTokenIssuers\[0\].trustedTokenIssuer ".*tti-1" must be a trusted token issuer ARN/);
     });
   });
@@ -649,8 +692,83 @@ describe('import', () => {
     });
   });
 
-  test.each([INSTANCE, 'arn:aws:sso::123456789012:application/ssoins-1234567890abcdef'])('fromApplicationArn rejects %s', (arn) => {
-    expect(() => IdentityCenterApplication.fromApplicationArn(newStack(), 'Imported', arn)).toThrow(/Stack: applicationArn .* must be an application ARN/);
+  test.each([
+    INSTANCE,
+    'arn:aws:sso::123456789012:application/ssoins-1234567890abcdef',
+    // From AWS guides and Terraform docs: the API rejects both (ValidationException at the first grant or scope).
+    'arn:aws:sso::123456789012:application/ssoins-ssoins-111122223333abcdef/apl-abcd1234a1b2c3d',
+    'arn:aws:sso::123456789012:application/ssoins-123456789012/apl-123456789012',
+    'arn:aws:sso::12345:application/ssoins-1234567890abcdef/apl-1234567890abcdef',
+    'arn:aws:sso:us-east-1:123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef',
+  ])('fromApplicationArn rejects %s', (arn) => {
+    expect(() => IdentityCenterApplication.fromApplicationArn(newStack(), 'Imported', arn)).toThrow(new RegExp(
+      `^IdentityCenterApplication.fromApplicationArn: applicationArn "${arn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" must be an application ARN, `
+      + 'arn:<partition>:sso::<account>:application/ssoins-<16 characters>/apl-<16 characters>$'));
+  });
+
+  test.each([
+    SAMPLE_APPLICATION_ARN,
+    'arn:aws-cn:sso::123456789012:application/ins-1234567890abcdef/apl-1234567890abcdef',
+    'arn:aws-us-gov:sso::123456789012:application/ssoins-1234567890abcdef/apl-ABCDEFGHIJ123456',
+  ])('fromApplicationArn accepts %s', (arn) => {
+    expect(() => IdentityCenterApplication.fromApplicationArn(newStack(), 'Imported', arn)).not.toThrow();
+  });
+
+  test('fromApplicationArn accepts an ARN that is partly a token', () => {
+    const stack = newStack();
+    const arn = `arn:${stack.partition}:sso::${new CfnParameter(stack, 'Account').valueAsString}:application/ssoins-123/apl-1`;
+    expect(() => IdentityCenterApplication.fromApplicationArn(stack, 'Imported', arn).addAccessScope(AccessScope.OPENID)).not.toThrow();
+  });
+
+  describe('statements for an imported application name its account and partition', () => {
+    const OTHER = 'arn:aws-cn:sso::210987654321:application/ssoins-1234567890abcdef/apl-1234567890abcdef';
+    const statementsOf = (stack: Stack) => {
+      const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+      return Object.values(policies).flatMap((p: any) => p.Properties.PolicyDocument.Statement);
+    };
+    const resourcesOf = (stack: Stack, action: string) => statementsOf(stack)
+      .filter((s: any) => [s.Action].flat().includes(action)).flatMap((s: any) => [s.Resource].flat());
+
+    test('a literal ARN of another account and partition', () => {
+      const stack = newStack();
+      const app = IdentityCenterApplication.fromApplicationArn(stack, 'Imported', OTHER);
+      app.addGrant(ApplicationGrant.refreshToken());
+      app.addAccessScope(AccessScope.OPENID);
+      const role = new iam.Role(stack, 'R', { assumedBy: new iam.AccountRootPrincipal() });
+      app.grantCreateTokenWithIam(role);
+      expect(app.env.account).toBe('210987654321');
+      const own = 'arn:aws-cn:sso::210987654321:application/ssoins-1234567890abcdef/*';
+      expect(resourcesOf(stack, 'sso:PutApplicationGrant')).toEqual([own]);
+      expect(resourcesOf(stack, 'sso:PutApplicationAccessScope')).toEqual([own]);
+      expect(resourcesOf(stack, 'sso:PutApplicationAuthenticationMethod')).toEqual([own]);
+      expect(resourcesOf(stack, 'sso:DeleteApplicationGrant')).toContain('arn:aws-cn:sso::210987654321:application/*');
+      expect(resourcesOf(stack, 'sso-oauth:CreateTokenWithIAM')).toEqual([OTHER]);
+      // Nothing names the stack's account for this application's Put calls.
+      expect(JSON.stringify(resourcesOf(stack, 'sso:PutApplicationGrant'))).not.toContain('123456789012');
+    });
+
+    test('a new application and an imported one of another account get a statement each', () => {
+      const stack = newStack();
+      newApp(stack).addGrant(ApplicationGrant.refreshToken());
+      IdentityCenterApplication.fromApplicationArn(stack, 'Imported', OTHER).addGrant(ApplicationGrant.refreshToken());
+      expect(resourcesOf(stack, 'sso:PutApplicationGrant').sort()).toEqual([
+        'arn:aws-cn:sso::210987654321:application/ssoins-1234567890abcdef/*',
+        'arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/*',
+      ]);
+    });
+
+    test('a token ARN: account and partition are taken from it with Fn::Split', () => {
+      const stack = newStack();
+      const app = IdentityCenterApplication.fromApplicationArn(stack, 'Imported', new CfnParameter(stack, 'Arn').valueAsString);
+      app.addGrant(ApplicationGrant.refreshToken());
+      app.addAccessScope(AccessScope.OPENID);
+      const split = (sep: string, i: number) => ({ 'Fn::Select': [i, { 'Fn::Split': [sep, { Ref: 'Arn' }] }] });
+      const expected = { 'Fn::Join': ['', ['arn:', split(':', 1), ':sso::', split(':', 4), ':application/', split('/', 1), '/*']] };
+      expect(stack.resolve(resourcesOf(stack, 'sso:PutApplicationGrant'))).toEqual([expected]);
+      expect(stack.resolve(resourcesOf(stack, 'sso:PutApplicationAccessScope'))).toEqual([expected]);
+      expect(stack.resolve(resourcesOf(stack, 'sso:DeleteApplicationGrant'))).toContainEqual(
+        { 'Fn::Join': ['', ['arn:', split(':', 1), ':sso::', split(':', 4), ':application/*']] });
+    });
   });
 
   test('grants, scopes, the authentication method and assignments work on an imported application', () => {

@@ -443,11 +443,14 @@ describe('principal', () => {
 
   test('rejects tenant wildcards for GitLab and HCP Terraform', () => {
     const stack = makeStack();
-    expect(() => OidcProvider.gitLab(stack, 'G').principal({ subjects: ['project_path:*'] })).toThrow(/every GitLab.com tenant/);
-    expect(() => OidcProvider.terraformCloud(stack, 'T').principal({ subjects: ['organization:*:project:*'] })).toThrow(/every HCP Terraform tenant/);
-    expect(() => OidcProvider.terraformCloud(stack, 'T2').principal({ subjects: ['organization:ac?e:project:*'] })).toThrow(/every HCP Terraform tenant/);
-    expect(() => OidcProvider.terraformCloud(stack, 'T3').principal({ subjects: ['organization:acme:project:*'] })).not.toThrow();
-    expect(() => OidcProvider.gitLab(stack, 'G2').principal({ subjects: ['project_path:my-group/*'] })).not.toThrow();
+    // One provider per issuer (IAM allows one per URL per account), several principals each.
+    const gitLab = OidcProvider.gitLab(stack, 'G');
+    const terraform = OidcProvider.terraformCloud(stack, 'T');
+    expect(() => gitLab.principal({ subjects: ['project_path:*'] })).toThrow(/every GitLab.com tenant/);
+    expect(() => terraform.principal({ subjects: ['organization:*:project:*'] })).toThrow(/every HCP Terraform tenant/);
+    expect(() => terraform.principal({ subjects: ['organization:ac?e:project:*'] })).toThrow(/every HCP Terraform tenant/);
+    expect(() => terraform.principal({ subjects: ['organization:acme:project:*'] })).not.toThrow();
+    expect(() => gitLab.principal({ subjects: ['project_path:my-group/*'] })).not.toThrow();
   });
 
   test('allowAnySubject opts in explicitly', () => {
@@ -573,5 +576,93 @@ describe('subject builders', () => {
   test('accept tokens', () => {
     expect(() => GitHubActionsSubject.branch(Fn.importValue('Owner'), 'app', 'main')).not.toThrow();
     expect(() => TerraformCloudSubject.workspace({ organization: 'a', workspace: 'w', runPhase: Fn.importValue('Phase') })).not.toThrow();
+  });
+});
+
+describe('one provider per URL per account (app-wide)', () => {
+  const GH_URL = 'https://token.actions.githubusercontent.com';
+  const A = { account: '123456789012', region: 'us-east-1' };
+  const B = { account: '210987654321', region: 'us-east-1' };
+
+  test.each([
+    ['two gitHubActions() in two stacks of one account', (app: App) => {
+      OidcProvider.gitHubActions(new Stack(app, 'One', { env: A }), 'GitHub');
+      OidcProvider.gitHubActions(new Stack(app, 'Two', { env: { ...A, region: 'eu-west-1' } }), 'GitHub');
+    }, 'One/GitHub', 'Two/GitHub', 'in the same AWS account (123456789012)'],
+    ['two env-agnostic stacks (the CLI deploys both to its account)', (app: App) => {
+      OidcProvider.gitHubActions(new Stack(app, 'One'), 'GitHub');
+      new OidcProvider(new Stack(app, 'Two'), 'Provider', { url: GH_URL });
+    }, 'One/GitHub', 'Two/Provider', 'in the same AWS account (both stacks are env-agnostic: they deploy to the account of the CLI\'s credentials)'],
+    ['two providers of one stack', (app: App) => {
+      const stack = new Stack(app, 'One', { env: A });
+      OidcProvider.gitHubActions(stack, 'GitHub');
+      new OidcProvider(stack, 'Again', { url: GH_URL, clientIds: ['other'] });
+    }, 'One/GitHub', 'One/Again', 'in the same AWS account (123456789012)'],
+  ])('rejects %s, naming both construct paths and fromIssuerUrl', (_name, build, first, second, where) => {
+    const app = new App();
+    let error: Error | undefined;
+    try {
+      build(app);
+    } catch (e: any) {
+      error = e;
+    }
+    expect(error?.name).toBe('TrustedIdentityValidationError');
+    expect(error?.message).toBe(
+      `${second}: url "${GH_URL}" is already used by ${first} ${where}: IAM allows one OIDC provider per URL per account, ` +
+      'so the second deploy fails with EntityAlreadyExists. Keep one of them and, everywhere else, import the provider instead of ' +
+      `creating it: OidcProvider.fromIssuerUrl(scope, id, "${GH_URL}") (a provider that another team, tool or the console created must be imported too)`,
+    );
+  });
+
+  test.each([
+    ['stacks of different accounts', (app: App) => {
+      OidcProvider.gitHubActions(new Stack(app, 'One', { env: A }), 'GitHub');
+      OidcProvider.gitHubActions(new Stack(app, 'Two', { env: B }), 'GitHub');
+    }],
+    ['an env-agnostic stack and a stack of a literal account (not known to be the same)', (app: App) => {
+      OidcProvider.gitHubActions(new Stack(app, 'One'), 'GitHub');
+      OidcProvider.gitHubActions(new Stack(app, 'Two', { env: A }), 'GitHub');
+    }],
+    ['different URLs in one account', (app: App) => {
+      const stack = new Stack(app, 'One', { env: A });
+      OidcProvider.gitHubActions(stack, 'GitHub');
+      OidcProvider.gitHubActions(stack, 'Enterprise', { url: `${GH_URL}/my-enterprise` });
+      OidcProvider.gitLab(stack, 'GitLab');
+    }],
+    ['URLs that IAM keeps apart (trailing slash, upper-case host: other ARNs)', (app: App) => {
+      const stack = new Stack(app, 'One', { env: A });
+      new OidcProvider(stack, 'Plain', { url: 'https://issuer.example.com' });
+      new OidcProvider(stack, 'Slash', { url: 'https://issuer.example.com/' });
+      new OidcProvider(stack, 'Upper', { url: 'https://Issuer.example.com' });
+    }],
+    ['one provider created and imported elsewhere with fromIssuerUrl', (app: App) => {
+      OidcProvider.gitHubActions(new Stack(app, 'One', { env: A }), 'GitHub');
+      OidcProvider.fromIssuerUrl(new Stack(app, 'Two', { env: A }), 'GitHub', GH_URL);
+    }],
+    ['the same URL in two apps', () => {
+      OidcProvider.gitHubActions(new Stack(new App(), 'One', { env: A }), 'GitHub');
+      OidcProvider.gitHubActions(new Stack(new App(), 'One', { env: A }), 'GitHub');
+    }],
+  ])('accepts %s', (_name, build) => {
+    const app = new App();
+    expect(() => build(app)).not.toThrow();
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('accepts token URLs: they are not compared', () => {
+    const app = new App();
+    const stack = new Stack(app, 'One', { env: A });
+    new OidcProvider(stack, 'First', { url: new CfnParameter(stack, 'Url').valueAsString });
+    new OidcProvider(stack, 'Second', { url: new CfnParameter(stack, 'Url2').valueAsString });
+    new OidcProvider(stack, 'Literal', { url: GH_URL });
+    expect(() => new OidcProvider(stack, 'Imported', { url: Fn.importValue('GitHubUrl') })).not.toThrow();
+  });
+
+  test('accepts stacks whose account is a token other than the pseudo parameter: they are not compared', () => {
+    const app = new App();
+    const account = Token.asString({ resolve: () => '123456789012' });
+    OidcProvider.gitHubActions(new Stack(app, 'One', { env: { account, region: 'us-east-1' } }), 'GitHub');
+    expect(() => OidcProvider.gitHubActions(new Stack(app, 'Two', { env: { account, region: 'us-east-1' } }), 'GitHub')).not.toThrow();
+    expect(() => OidcProvider.gitHubActions(new Stack(app, 'Three', { env: A }), 'GitHub')).not.toThrow();
   });
 });

@@ -710,3 +710,107 @@ describe('the aspect', () => {
     Template.fromStack(stack).resourceCountIs('AWS::IAM::Role', 1);
   });
 });
+
+describe('VerifiedAccessOneUserProvider', () => {
+  const OKTA = {
+    issuer: 'https://login.example.com',
+    authorizationEndpoint: 'https://login.example.com/authorize',
+    tokenEndpoint: 'https://login.example.com/token',
+    userInfoEndpoint: 'https://login.example.com/userinfo',
+    clientId: 'client',
+    clientSecret: SecretValue.secretsManager('va/oidc'),
+  };
+
+  /** An L1 trust provider; `type` may be a token. */
+  function l1(scope: Construct, id: string, type: string): ec2.CfnVerifiedAccessTrustProvider {
+    return new ec2.CfnVerifiedAccessTrustProvider(scope, id, type === 'device'
+      ? { trustProviderType: type, deviceTrustProviderType: 'jamf', policyReferenceName: id.toLowerCase(), deviceOptions: { tenantId: 't' } }
+      : { trustProviderType: type, userTrustProviderType: 'iam-identity-center', policyReferenceName: id.toLowerCase() });
+  }
+
+  function l2(scope: Construct, id: string, provider: TrustProvider): VerifiedAccessTrustProvider {
+    return new VerifiedAccessTrustProvider(scope, id, { policyReferenceName: id.toLowerCase(), provider });
+  }
+
+  function instance(scope: Construct, ids: string[]): ec2.CfnVerifiedAccessInstance {
+    return new ec2.CfnVerifiedAccessInstance(scope, 'Instance', { verifiedAccessTrustProviderIds: ids });
+  }
+
+  test.each<[string, (s: Stack) => void, string]>([
+    ['two library providers (OIDC and IAM Identity Center)', s => instance(s, [
+      l2(s, 'Okta', TrustProvider.oidc(OKTA)).verifiedAccessTrustProviderId,
+      l2(s, 'IdentityCenter', TrustProvider.iamIdentityCenter()).verifiedAccessTrustProviderId,
+      l2(s, 'Jamf', TrustProvider.jamf({ tenantId: 'jamf-tenant' })).verifiedAccessTrustProviderId,
+    ]), 'Stack/Okta/Resource, Stack/IdentityCenter/Resource'],
+    ['two L1 user providers, by Ref and by Fn::GetAtt', s => instance(s, [l1(s, 'One', 'user').ref, l1(s, 'Two', 'user').attrVerifiedAccessTrustProviderId]),
+      'Stack/One, Stack/Two'],
+    ['an L1 and a library provider', s => instance(s, [l1(s, 'One', 'user').ref, l2(s, 'Okta', TrustProvider.oidc(OKTA)).verifiedAccessTrustProviderId]),
+      'Stack/One, Stack/Okta/Resource'],
+    ['a second user provider in VerifiedAccessTrustProviders', s => new ec2.CfnVerifiedAccessInstance(s, 'Instance', {
+      verifiedAccessTrustProviderIds: [l1(s, 'One', 'user').ref],
+      verifiedAccessTrustProviders: [{ verifiedAccessTrustProviderId: 'vatp-0123456789abcdef0', trustProviderType: 'user' }],
+    }), 'Stack/One, "vatp-0123456789abcdef0"'],
+    ['a raw CfnResource instance', s => new CfnResource(s, 'Instance', {
+      type: 'AWS::EC2::VerifiedAccessInstance',
+      properties: { VerifiedAccessTrustProviderIds: [l1(s, 'One', 'user').ref, l1(s, 'Two', 'user').ref] },
+    }), 'Stack/One, Stack/Two'],
+    ['a second user provider added by a property override', s => instance(s, [l1(s, 'One', 'user').ref])
+      .addPropertyOverride('VerifiedAccessTrustProviderIds.1', l1(s, 'Two', 'user').ref), 'Stack/One, Stack/Two'],
+  ])('rejects an instance with %s', (_name, build, providers) => {
+    const findings = audit(build);
+    expect(findings.map(f => [f.rule, f.level, f.path])).toEqual([['VerifiedAccessOneUserProvider', 'error', '/Stack/Instance']]);
+    expect(findings[0].message).toBe(`[VerifiedAccessOneUserProvider] The instance has 2 user trust providers attached: ${providers}. ` +
+      'A Verified Access instance takes at most one user trust provider (and any number of device trust providers): the deploy fails when ' +
+      'the second one is attached. Fix: attach one user trust provider per instance (put the other identity source behind it, or give it ' +
+      'its own instance); device trust providers can be added next to it.');
+  });
+
+  test.each<[string, (s: Stack) => void]>([
+    ['one user provider and several device providers (the README example)', s => instance(s, [
+      l2(s, 'Okta', TrustProvider.oidc(OKTA)).verifiedAccessTrustProviderId,
+      l2(s, 'Jamf', TrustProvider.jamf({ tenantId: 'jamf-tenant' })).verifiedAccessTrustProviderId,
+      l2(s, 'CrowdStrike', TrustProvider.crowdStrike({ tenantId: 'cs-tenant' })).verifiedAccessTrustProviderId,
+      l1(s, 'Device', 'device').ref,
+    ])],
+    ['the same user provider listed twice (by Ref and by Fn::GetAtt, and in VerifiedAccessTrustProviders)', s => {
+      const one = l1(s, 'One', 'user');
+      new ec2.CfnVerifiedAccessInstance(s, 'Instance', {
+        verifiedAccessTrustProviderIds: [one.ref, one.attrVerifiedAccessTrustProviderId],
+        verifiedAccessTrustProviders: [{ verifiedAccessTrustProviderId: one.ref, trustProviderType: 'user' }],
+      });
+    }],
+    ['two user providers on two instances', s => {
+      instance(s, [l1(s, 'One', 'user').ref]);
+      new ec2.CfnVerifiedAccessInstance(s, 'Other', { verifiedAccessTrustProviderIds: [l1(s, 'Two', 'user').ref] });
+    }],
+    ['no trust provider', s => new ec2.CfnVerifiedAccessInstance(s, 'Instance', {})],
+  ])('accepts an instance with %s', (_name, build) => {
+    expect(audit(build)).toEqual([]);
+  });
+
+  test.each<[string, (s: Stack) => void]>([
+    ['an imported provider id', s => instance(s, [
+      l1(s, 'One', 'user').ref,
+      VerifiedAccessTrustProvider.fromVerifiedAccessTrustProviderAttributes(s, 'Imported', { verifiedAccessTrustProviderId: 'vatp-0123456789abcdef0' }).verifiedAccessTrustProviderId,
+    ])],
+    ['a provider id from a parameter and from Fn::ImportValue', s => instance(s, [
+      l1(s, 'One', 'user').ref, new CfnParameter(s, 'ProviderId').valueAsString, Fn.importValue('OtherProviderId'),
+    ])],
+    ['a provider whose TrustProviderType is a parameter', s => instance(s, [
+      l1(s, 'One', 'user').ref, l1(s, 'Two', new CfnParameter(s, 'Type').valueAsString).ref,
+    ])],
+    ['a list token of ids', s => new ec2.CfnVerifiedAccessInstance(s, 'Instance', {
+      verifiedAccessTrustProviderIds: Fn.split(',', new CfnParameter(s, 'Ids').valueAsString),
+    })],
+  ])('does not count what is only known at deploy time: %s', (_name, build) => {
+    expect(audit(build)).toEqual([]);
+  });
+
+  test('can be acknowledged like any rule', () => {
+    const findings = audit(s => {
+      const i = instance(s, [l1(s, 'One', 'user').ref, l1(s, 'Two', 'user').ref]);
+      TrustedIdentityChecks.acknowledge(i, 'VerifiedAccessOneUserProvider', 'test of the acknowledgement');
+    });
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['VerifiedAccessOneUserProvider', 'info']]);
+  });
+});

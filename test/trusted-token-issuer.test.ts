@@ -656,13 +656,31 @@ describe('import and grants', () => {
     });
   });
 
-  test.each([SAMPLE_ISSUER_ARN, 'arn:aws-cn:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-1'])('fromTrustedTokenIssuerArn accepts %s', (arn) => {
+  test.each([
+    SAMPLE_ISSUER_ARN,
+    'arn:aws-cn:sso::123456789012:trustedTokenIssuer/ins-1234567890abcdef/tti-12345678-1234-1234-1234-123456789012',
+  ])('fromTrustedTokenIssuerArn accepts %s', (arn) => {
     expect(() => TrustedTokenIssuer.fromTrustedTokenIssuerArn(newStack(), 'Imported', arn)).not.toThrow();
   });
 
-  test('fromTrustedTokenIssuerArn rejects an ARN it cannot take the instance from', () => {
-    expect(() => TrustedTokenIssuer.fromTrustedTokenIssuerArn(newStack(), 'Imported', INSTANCE))
-      .toThrow(/Stack: trustedTokenIssuerArn ".*" must be a trusted token issuer ARN/);
+  test.each([
+    INSTANCE,
+    // The API rejects these (ValidationException at the first grant that names the issuer).
+    'arn:aws-cn:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-1',
+    'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-123456789012/tti-12345678-1234-1234-1234-123456789012',
+    'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-12345678-1234-1234-1234-12345678901G',
+  ])('fromTrustedTokenIssuerArn rejects %s', (arn) => {
+    expect(() => TrustedTokenIssuer.fromTrustedTokenIssuerArn(newStack(), 'Imported', arn)).toThrow(new RegExp(
+      `^TrustedTokenIssuer.fromTrustedTokenIssuerArn: trustedTokenIssuerArn "${arn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" must be a trusted token issuer ARN, `
+      + 'arn:<partition>:sso::<12-digit account>:trustedTokenIssuer/ssoins-<16 characters>/tti-<uuid>$'));
+  });
+
+  test('fromTrustedTokenIssuerArn accepts an ARN that is partly a token, and takes the account from the ARN', () => {
+    const stack = newStack();
+    const partly = `arn:${stack.partition}:sso::${new CfnParameter(stack, 'Account').valueAsString}:trustedTokenIssuer/ssoins-1/tti-1`;
+    expect(() => TrustedTokenIssuer.fromTrustedTokenIssuerArn(stack, 'Partly', partly)).not.toThrow();
+    const other = TrustedTokenIssuer.fromTrustedTokenIssuerArn(stack, 'Other', SAMPLE_ISSUER_ARN.replace('123456789012', '210987654321'));
+    expect(other.env.account).toBe('210987654321');
   });
 
   test.each([

@@ -1,6 +1,7 @@
 import { Fn, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { fail } from './validation';
+import type { MemberConstraint } from './constraint-types';
+import { fail, matches } from './validation';
 
 /**
  * Everything after `<resourceType>/` in an ARN, slashes included (e.g. an EKS issuer
@@ -44,4 +45,33 @@ export function instanceArnOfChild(scope: IConstruct, prop: string, arn: string,
   const m = new RegExp(`^arn:([^:]+):sso::[^:]*:${resourceType}/([^/]+)/[^/]+$`).exec(arn);
   if (!m) fail(scope, prop, arn, `must be ${describe}`);
   return `arn:${m[1]}:sso:::instance/${m[2]}`;
+}
+
+/** The partition, account and Identity Center instance id of an application or trusted token issuer ARN (token-safe). */
+export interface ChildArnParts {
+  readonly partition: string;
+  readonly account: string;
+  readonly instanceId: string;
+}
+
+/**
+ * `arn:P:sso::A:<resourceType>/<instance id>/<id>` → P, A and the instance id. Works with tokens (`Fn.split`/`Fn.select`
+ * on the whole ARN), also with ARNs that are only partly tokens.
+ */
+export function childArnParts(arn: string): ChildArnParts {
+  if (Token.isUnresolved(arn)) {
+    const parts = Fn.split(':', arn);
+    return { partition: Fn.select(1, parts), account: Fn.select(4, parts), instanceId: Fn.select(1, Fn.split('/', arn)) };
+  }
+  const [, partition, , , account] = arn.split(':');
+  return { partition, account, instanceId: arn.split('/')[1] };
+}
+
+/**
+ * Checks a literal ARN passed to a `fromXxxArn` method against the API model's pattern for it (`at` is `Class.method`:
+ * there is no construct yet). Tokens, and ARNs that are partly tokens, pass.
+ */
+export function checkImportedArn(at: string, prop: string, arn: string, c: MemberConstraint, describe: string): void {
+  if (Token.isUnresolved(arn) || matches(arn, c)) return;
+  fail(at, prop, arn, `must be ${describe}`);
 }

@@ -23,3 +23,30 @@ export interface MemberConstraint {
   /** CloudFormation: a change replaces the resource. */
   readonly createOnly?: boolean;
 }
+
+/** One side's own limits (a CloudFormation type or an API operation) of a prop that reaches several. */
+export interface ConstraintSide {
+  /** `AWS::SSO::Application` or `sso-admin:CreateApplication`. */
+  readonly source: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+}
+
+/** One side's pattern (sides with the same pattern are listed together in `source`). */
+export interface SidePattern {
+  readonly source: string;
+  readonly pattern: string;
+  readonly patternSource: string;
+  readonly fullMatch: boolean;
+}
+
+/**
+ * A prop that reaches both CloudFormation and the API: the stricter limit of every side, and a `pattern` that requires
+ * every side's pattern (`patterns` lists them one by one).
+ */
+export interface StrictestConstraint extends MemberConstraint {
+  readonly sides: ConstraintSide[];
+  readonly patterns?: SidePattern[];
+}

@@ -3,7 +3,7 @@
 // CloudFormation schemas from cfn-lint 602229535a34035f5b31c8d280e6c3773657e0f0 and @aws-cdk/aws-service-spec 0.1.216.
 /* eslint-disable */
 
-import type { MemberConstraint } from './constraint-types';
+import type { MemberConstraint, StrictestConstraint } from './constraint-types';
 
 /** Request-shape constraints of the AWS API operations the library calls, keyed by `service:Operation`, then member path. */
 export const API_CONSTRAINTS: { readonly [operation: string]: { readonly [path: string]: MemberConstraint } } = {
@@ -243,6 +243,197 @@ export const API_CONSTRAINTS: { readonly [operation: string]: { readonly [path: 
       "enum": [
         "OPEN_ID_DISCOVERY"
       ]
+    }
+  },
+  "sso-admin:CreateApplication": {
+    "InstanceArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}",
+      "fullMatch": true
+    },
+    "ApplicationProviderArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::aws:applicationProvider/[a-zA-Z0-9-/]+)$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::aws:applicationProvider/[a-zA-Z0-9-/]+",
+      "fullMatch": true
+    },
+    "Name": {
+      "type": "string",
+      "required": true,
+      "minLength": 1,
+      "maxLength": 100,
+      "pattern": "^(?:[\\S\\s]*)$",
+      "patternSource": "[\\S\\s]*",
+      "fullMatch": true
+    },
+    "Description": {
+      "type": "string",
+      "required": false,
+      "minLength": 1,
+      "maxLength": 128
+    },
+    "PortalOptions": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "SignInOptions",
+        "Visibility"
+      ]
+    },
+    "PortalOptions.SignInOptions": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "Origin",
+        "ApplicationUrl"
+      ]
+    },
+    "PortalOptions.SignInOptions.Origin": {
+      "type": "string",
+      "required": true,
+      "enum": [
+        "IDENTITY_CENTER",
+        "APPLICATION"
+      ]
+    },
+    "PortalOptions.SignInOptions.ApplicationUrl": {
+      "type": "string",
+      "required": false,
+      "minLength": 1,
+      "maxLength": 512,
+      "pattern": "^(?:http(s)?:\\/\\/[-a-zA-Z0-9+&@#\\/%?=~_|!:,.;]*[-a-zA-Z0-9+&bb@#\\/%?=~_|])$",
+      "patternSource": "http(s)?:\\/\\/[-a-zA-Z0-9+&@#\\/%?=~_|!:,.;]*[-a-zA-Z0-9+&bb@#\\/%?=~_|]",
+      "fullMatch": true
+    },
+    "PortalOptions.Visibility": {
+      "type": "string",
+      "required": false,
+      "enum": [
+        "ENABLED",
+        "DISABLED"
+      ]
+    },
+    "Tags": {
+      "type": "list",
+      "required": false,
+      "minItems": 0,
+      "maxItems": 75
+    },
+    "Tags[]": {
+      "type": "structure",
+      "members": [
+        "Key",
+        "Value"
+      ]
+    },
+    "Tags[].Key": {
+      "type": "string",
+      "required": true,
+      "minLength": 1,
+      "maxLength": 128,
+      "pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$",
+      "patternSource": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+      "fullMatch": true
+    },
+    "Tags[].Value": {
+      "type": "string",
+      "required": true,
+      "minLength": 0,
+      "maxLength": 256,
+      "pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$",
+      "patternSource": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+      "fullMatch": true
+    },
+    "Status": {
+      "type": "string",
+      "required": false,
+      "enum": [
+        "ENABLED",
+        "DISABLED"
+      ]
+    },
+    "ClientToken": {
+      "type": "string",
+      "required": false,
+      "minLength": 1,
+      "maxLength": 64,
+      "pattern": "^(?:[!-~]+)$",
+      "patternSource": "[!-~]+",
+      "fullMatch": true,
+      "idempotencyToken": true
+    }
+  },
+  "sso-admin:UpdateApplication": {
+    "ApplicationArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 10,
+      "maxLength": 1224,
+      "pattern": "^(?:arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16})$",
+      "patternSource": "arn:aws(-[a-z]{1,5}){0,3}:sso::\\d{12}:application/(sso)?ins-[a-zA-Z0-9-.]{16}/apl-[a-zA-Z0-9]{16}",
+      "fullMatch": true
+    },
+    "Name": {
+      "type": "string",
+      "required": false,
+      "minLength": 1,
+      "maxLength": 100,
+      "pattern": "^(?:[\\S\\s]*)$",
+      "patternSource": "[\\S\\s]*",
+      "fullMatch": true
+    },
+    "Description": {
+      "type": "string",
+      "required": false,
+      "minLength": 1,
+      "maxLength": 128
+    },
+    "Status": {
+      "type": "string",
+      "required": false,
+      "enum": [
+        "ENABLED",
+        "DISABLED"
+      ]
+    },
+    "PortalOptions": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "SignInOptions"
+      ]
+    },
+    "PortalOptions.SignInOptions": {
+      "type": "structure",
+      "required": false,
+      "members": [
+        "Origin",
+        "ApplicationUrl"
+      ]
+    },
+    "PortalOptions.SignInOptions.Origin": {
+      "type": "string",
+      "required": true,
+      "enum": [
+        "IDENTITY_CENTER",
+        "APPLICATION"
+      ]
+    },
+    "PortalOptions.SignInOptions.ApplicationUrl": {
+      "type": "string",
+      "required": false,
+      "minLength": 1,
+      "maxLength": 512,
+      "pattern": "^(?:http(s)?:\\/\\/[-a-zA-Z0-9+&@#\\/%?=~_|!:,.;]*[-a-zA-Z0-9+&bb@#\\/%?=~_|])$",
+      "patternSource": "http(s)?:\\/\\/[-a-zA-Z0-9+&@#\\/%?=~_|!:,.;]*[-a-zA-Z0-9+&bb@#\\/%?=~_|]",
+      "fullMatch": true
     }
   },
   "sso-admin:DeleteTrustedTokenIssuer": {
@@ -1471,5 +1662,273 @@ export const CFN_CONSTRAINTS: { readonly [property: string]: MemberConstraint } 
     "required": true,
     "minLength": 0,
     "maxLength": 256
+  }
+};
+
+/**
+ * Props that reach both CloudFormation and the API, keyed by `Type:Property` (`[]` for list items): the stricter
+ * limit of every side (`sides` lists each side's own), and every distinct pattern (`pattern` requires them all).
+ */
+export const STRICTEST_CONSTRAINTS: { readonly [property: string]: StrictestConstraint } = {
+  "AWS::SSO::Application:Name": {
+    "type": "string",
+    "sides": [
+      {
+        "source": "AWS::SSO::Application",
+        "minLength": 0,
+        "maxLength": 255
+      },
+      {
+        "source": "sso-admin:CreateApplication",
+        "minLength": 1,
+        "maxLength": 100
+      },
+      {
+        "source": "sso-admin:UpdateApplication",
+        "minLength": 1,
+        "maxLength": 100
+      }
+    ],
+    "minLength": 1,
+    "maxLength": 100,
+    "pattern": "^(?=[\\s\\S]*?(?:^[\\w+=,.@-]+$))(?=(?:^(?:[\\S\\s]*)$)$)",
+    "patternSource": "/^[\\w+=,.@-]+$/ (AWS::SSO::Application) and /[\\S\\s]*/ (sso-admin:CreateApplication, sso-admin:UpdateApplication)",
+    "fullMatch": false,
+    "patterns": [
+      {
+        "source": "AWS::SSO::Application",
+        "pattern": "^[\\w+=,.@-]+$",
+        "patternSource": "^[\\w+=,.@-]+$",
+        "fullMatch": false
+      },
+      {
+        "source": "sso-admin:CreateApplication, sso-admin:UpdateApplication",
+        "pattern": "^(?:[\\S\\s]*)$",
+        "patternSource": "[\\S\\s]*",
+        "fullMatch": true
+      }
+    ]
+  },
+  "AWS::SSO::Application:Description": {
+    "type": "string",
+    "sides": [
+      {
+        "source": "AWS::SSO::Application",
+        "minLength": 1,
+        "maxLength": 128
+      },
+      {
+        "source": "sso-admin:CreateApplication",
+        "minLength": 1,
+        "maxLength": 128
+      },
+      {
+        "source": "sso-admin:UpdateApplication",
+        "minLength": 1,
+        "maxLength": 128
+      }
+    ],
+    "minLength": 1,
+    "maxLength": 128
+  },
+  "AWS::SSO::Application:Tags": {
+    "type": "list",
+    "sides": [
+      {
+        "source": "AWS::SSO::Application",
+        "maxItems": 75
+      },
+      {
+        "source": "sso-admin:CreateApplication",
+        "minItems": 0,
+        "maxItems": 75
+      },
+      {
+        "source": "sso-admin:TagResource",
+        "minItems": 0,
+        "maxItems": 75
+      }
+    ],
+    "minItems": 0,
+    "maxItems": 75
+  },
+  "AWS::SSO::Application:Tags[].Key": {
+    "type": "string",
+    "sides": [
+      {
+        "source": "AWS::SSO::Application",
+        "minLength": 1,
+        "maxLength": 128
+      },
+      {
+        "source": "sso-admin:CreateApplication",
+        "minLength": 1,
+        "maxLength": 128
+      },
+      {
+        "source": "sso-admin:TagResource",
+        "minLength": 1,
+        "maxLength": 128
+      }
+    ],
+    "minLength": 1,
+    "maxLength": 128,
+    "pattern": "^(?=[\\s\\S]*?(?:^[\\w+=,.@-]+$))(?=(?:^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$)$)",
+    "patternSource": "/^[\\w+=,.@-]+$/ (AWS::SSO::Application) and /([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)/ (sso-admin:CreateApplication, sso-admin:TagResource)",
+    "fullMatch": false,
+    "patterns": [
+      {
+        "source": "AWS::SSO::Application",
+        "pattern": "^[\\w+=,.@-]+$",
+        "patternSource": "^[\\w+=,.@-]+$",
+        "fullMatch": false
+      },
+      {
+        "source": "sso-admin:CreateApplication, sso-admin:TagResource",
+        "pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$",
+        "patternSource": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+        "fullMatch": true
+      }
+    ]
+  },
+  "AWS::SSO::Application:Tags[].Value": {
+    "type": "string",
+    "sides": [
+      {
+        "source": "AWS::SSO::Application",
+        "minLength": 0,
+        "maxLength": 256
+      },
+      {
+        "source": "sso-admin:CreateApplication",
+        "minLength": 0,
+        "maxLength": 256
+      },
+      {
+        "source": "sso-admin:TagResource",
+        "minLength": 0,
+        "maxLength": 256
+      }
+    ],
+    "minLength": 0,
+    "maxLength": 256,
+    "pattern": "^(?=[\\s\\S]*?(?:^[\\w+=,.@-]+$))(?=(?:^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$)$)",
+    "patternSource": "/^[\\w+=,.@-]+$/ (AWS::SSO::Application) and /([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)/ (sso-admin:CreateApplication, sso-admin:TagResource)",
+    "fullMatch": false,
+    "patterns": [
+      {
+        "source": "AWS::SSO::Application",
+        "pattern": "^[\\w+=,.@-]+$",
+        "patternSource": "^[\\w+=,.@-]+$",
+        "fullMatch": false
+      },
+      {
+        "source": "sso-admin:CreateApplication, sso-admin:TagResource",
+        "pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$",
+        "patternSource": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+        "fullMatch": true
+      }
+    ]
+  },
+  "AWS::SSO::TrustedTokenIssuer:Name": {
+    "type": "string",
+    "sides": [
+      {
+        "source": "sso-admin:CreateTrustedTokenIssuer",
+        "minLength": 1,
+        "maxLength": 255
+      },
+      {
+        "source": "sso-admin:UpdateTrustedTokenIssuer",
+        "minLength": 1,
+        "maxLength": 255
+      }
+    ],
+    "minLength": 1,
+    "maxLength": 255,
+    "pattern": "^(?:[\\w+=,.@-]+)$",
+    "patternSource": "[\\w+=,.@-]+",
+    "fullMatch": true,
+    "patterns": [
+      {
+        "source": "sso-admin:CreateTrustedTokenIssuer, sso-admin:UpdateTrustedTokenIssuer",
+        "pattern": "^(?:[\\w+=,.@-]+)$",
+        "patternSource": "[\\w+=,.@-]+",
+        "fullMatch": true
+      }
+    ]
+  },
+  "AWS::SSO::TrustedTokenIssuer:Tags": {
+    "type": "list",
+    "sides": [
+      {
+        "source": "sso-admin:CreateTrustedTokenIssuer",
+        "minItems": 0,
+        "maxItems": 75
+      },
+      {
+        "source": "sso-admin:TagResource",
+        "minItems": 0,
+        "maxItems": 75
+      }
+    ],
+    "minItems": 0,
+    "maxItems": 75
+  },
+  "AWS::SSO::TrustedTokenIssuer:Tags[].Key": {
+    "type": "string",
+    "sides": [
+      {
+        "source": "sso-admin:CreateTrustedTokenIssuer",
+        "minLength": 1,
+        "maxLength": 128
+      },
+      {
+        "source": "sso-admin:TagResource",
+        "minLength": 1,
+        "maxLength": 128
+      }
+    ],
+    "minLength": 1,
+    "maxLength": 128,
+    "pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$",
+    "patternSource": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+    "fullMatch": true,
+    "patterns": [
+      {
+        "source": "sso-admin:CreateTrustedTokenIssuer, sso-admin:TagResource",
+        "pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$",
+        "patternSource": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+        "fullMatch": true
+      }
+    ]
+  },
+  "AWS::SSO::TrustedTokenIssuer:Tags[].Value": {
+    "type": "string",
+    "sides": [
+      {
+        "source": "sso-admin:CreateTrustedTokenIssuer",
+        "minLength": 0,
+        "maxLength": 256
+      },
+      {
+        "source": "sso-admin:TagResource",
+        "minLength": 0,
+        "maxLength": 256
+      }
+    ],
+    "minLength": 0,
+    "maxLength": 256,
+    "pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$",
+    "patternSource": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+    "fullMatch": true,
+    "patterns": [
+      {
+        "source": "sso-admin:CreateTrustedTokenIssuer, sso-admin:TagResource",
+        "pattern": "^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*))$",
+        "patternSource": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+        "fullMatch": true
+      }
+    ]
   }
 };
