@@ -1,17 +1,17 @@
-import { Aspects, IResource, Lazy, Names, RemovalPolicy, Resource, Stack, TagManager, Token } from 'aws-cdk-lib';
+import { Aspects, Aws, IResource, Lazy, Names, RemovalPolicy, Resource, Stack, TagManager, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sso from 'aws-cdk-lib/aws-sso';
 import { AwsSdkCall, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
 import { checkImportedArn, ChildArnParts, childArnParts, instanceArnOfChild, partitionOf, resourcePathOf } from './private/arn';
-import { fallbackResource, FallbackPermission, FallbackResource } from './private/aws-custom-resource';
+import { fallbackResource, FallbackPermission, FallbackResource, PermissionKind } from './private/aws-custom-resource';
 import { expressionHash } from './private/hash';
 import {
   requireBoolean, requireEnum, requireGrantable, requireInstanceOf, requireList, requireResource, requireString, requireStringList,
   requireStringMap, requireStruct,
 } from './private/required';
-import { ssoCleanupPermission } from './private/sso-cleanup';
-import { checkStrictest, strictestConstraint } from './private/strictest';
+import { applicationCleanupPermission, CleanupAccount, sessionPermission } from './private/sso-cleanup';
+import { checkStrictest, strictestConstraint, strictestTagLimits } from './private/strictest';
 import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
 import { apiConstraint, cfnConstraint, checkList, checkString, fail, show, warn } from './private/validation';
 import { ITrustedTokenIssuer } from './trusted-token-issuer';
@@ -27,18 +27,12 @@ const APPLICATION_ARN_EXPECTED = 'an application ARN, arn:<partition>:sso::<acco
 /** Application names: CloudFormation allows 255 characters, CreateApplication and UpdateApplication 100. */
 const APPLICATION_NAME_EXPECTED = '1-100 letters, digits and _ + = , . @ -';
 /**
- * Tags of `AWS::SSO::Application`: its CloudFormation schema's limits (stricter than the API's: no spaces, ":" or "/").
- * Not yet the strictest of both sides (`strictestTagLimits(CFN_APP)`): that also rejects "," (the API's pattern has
- * none), which the model-driven property tests still generate as valid.
+ * Tags of `AWS::SSO::Application`: the strictest of its CloudFormation schema (no spaces, ":" or "/") and the API's
+ * CreateApplication/TagResource (no ","), so letters, digits and _ + = . @ -.
  */
 const APP_TAGS: TagRules = {
   resourceType: CFN_APP,
-  limits: {
-    maxItems: cfnConstraint(`${CFN_APP}:Tags`).maxItems,
-    key: cfnConstraint(`${CFN_APP}:Tags[].Key`),
-    value: cfnConstraint(`${CFN_APP}:Tags[].Value`),
-    describe: 'letters, digits and _ + = , . @ - (keys 1-128, values 1-256 characters)',
-  },
+  limits: strictestTagLimits(CFN_APP, 'letters, digits and _ + = . @ - (keys 1-128, values 1-256 characters)'),
 };
 
 /** `PutApplicationGrant` `GrantType` → the member of the `Grant` union that carries its body (SSO Admin model). */
@@ -415,6 +409,7 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
     const instanceArn = this.instanceArn;
     return {
       key: instanceArn,
+      cleanup: { key: 'stack', parts: () => ({ partition: Aws.PARTITION, account: Stack.of(this).account }) },
       parts: () => ({
         partition: partitionOf(instanceArn),
         account: Stack.of(this).account,
@@ -554,14 +549,17 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
    */
   protected _configuration(
     id: string, resourceType: string, put: AwsSdkCall, del: AwsSdkCall | undefined, permission: FallbackPermission,
+    kind: PermissionKind = PermissionKind.APPLICATION,
   ): FallbackResource {
     const retain = this._configurationRemovalPolicy === RemovalPolicy.RETAIN;
+    const cleanup = kind === PermissionKind.APPLICATION ? [applicationCleanupPermission(this._owner().cleanup)] : [];
     const cr = fallbackResource(this, id, {
       resourceType,
+      kind,
       onCreate: put,
       onUpdate: put,
       onDelete: retain ? undefined : del,
-      permissions: [permission, ssoCleanupPermission(this), ...(this._owner().cleanup ? [this._owner().cleanup!] : [])],
+      permissions: [permission, ...cleanup],
       removalPolicy: this._configurationRemovalPolicy,
     });
     // Identity Center answers concurrent writes to one application with ConflictException ("a conflict with a previous
@@ -615,8 +613,8 @@ function actorArns(scope: IConstruct, grantee: iam.IGrantable): string[] {
 }
 
 /**
- * The shared policy's statement for one kind of application configuration on one Identity Center instance (added
- * once per stack, instance and kind). The Service Authorization Reference lists the application
+ * The application policy's statement for one kind of application configuration on one Identity Center instance
+ * (added once per stack, instance and kind). The Service Authorization Reference lists the application
  * (`arn:${Partition}:sso::${Account}:application/${InstanceId}/${ApplicationId}`) as the only resource of every
  * `Put*`/`Delete*` call used here.
  */
@@ -624,7 +622,7 @@ function applicationPermission(app: IdentityCenterApplicationBase, kind: string,
   const owner = app._owner();
   return {
     key: `sso:application${kind}:${owner.key}`,
-    wildcardReason: 'Application ids (apl-...) are generated by Identity Center; the statements are scoped to the applications of one account and instance (not each application) so that the shared policy grows with instances, not applications, and stays within IAM\'s 10,240-character limit.',
+    wildcardReason: 'Application ids (apl-...) are generated by Identity Center; the statements are scoped to the applications of one account and instance (not each application) so that the policy grows with instances, not applications, and stays within IAM\'s 10,240-character limit.',
     statements: () => {
       const { partition, account, instanceId } = owner.parts();
       return [new iam.PolicyStatement({
@@ -643,28 +641,10 @@ function applicationPermission(app: IdentityCenterApplicationBase, kind: string,
  */
 export interface ApplicationOwner {
   readonly key: string;
-  /** Statements beyond the stack's shared cleanup statement, for the delete-side calls (imported applications). */
-  readonly cleanup?: FallbackPermission;
+  /** The account whose applications the delete-side statement names (the stack's, or an imported application's). */
+  readonly cleanup: CleanupAccount;
   /** Called when the statements are made. */
   parts(): ChildArnParts;
-}
-
-/**
- * The delete-side calls on the applications of an imported application's account and partition (the stack's shared
- * cleanup statement names the stack's account only).
- */
-function importedCleanupPermission(key: string, parts: () => ChildArnParts): FallbackPermission {
-  return {
-    key: `sso:cleanup:application:${key}`,
-    wildcardReason: 'Delete-side calls only (DeleteApplicationGrant/AccessScope/AuthenticationMethod) on the applications of the account of an imported application.',
-    statements: () => {
-      const { partition, account } = parts();
-      return [new iam.PolicyStatement({
-        actions: ['sso:DeleteApplicationGrant', 'sso:DeleteApplicationAccessScope', 'sso:DeleteApplicationAuthenticationMethod'],
-        resources: [`arn:${partition}:sso::${account}:application/*`],
-      })];
-    },
-  };
 }
 
 /** Whether the application appears in the AWS access portal. */
@@ -821,7 +801,7 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
     // Statements name the application's own account and partition (from its ARN), which need not be the stack's.
     const key = Token.isUnresolved(applicationArn) ? applicationArn : applicationArn.slice(0, applicationArn.lastIndexOf('/'));
     const parts = () => childArnParts(applicationArn);
-    const owner: ApplicationOwner = { key, parts, cleanup: importedCleanupPermission(key, parts) };
+    const owner: ApplicationOwner = { key, parts, cleanup: { key, parts } };
     class Import extends IdentityCenterApplicationBase {
       public readonly applicationArn = applicationArn;
       public readonly instanceArn = instanceArn;
@@ -927,7 +907,7 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
         physicalResourceId: PhysicalResourceId.of(`${this.applicationArn}|sessionConfiguration`),
       }, {
         service: SERVICE, action: 'PutApplicationSessionConfiguration', parameters: session('DISABLED'), ignoreErrorCodesMatching: NOT_FOUND,
-      }, applicationPermission(this, 'SessionConfiguration', ['sso:PutApplicationSessionConfiguration']));
+      }, sessionPermission(this), PermissionKind.SESSION);
     }
 
   }

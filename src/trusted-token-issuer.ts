@@ -6,13 +6,13 @@ import { AwsSdkCall, PhysicalResourceId, PhysicalResourceIdReference } from 'aws
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgeNewerType } from './private/acknowledgements';
 import { checkImportedArn, instanceArnOfChild, partitionOf, resourcePathOf } from './private/arn';
-import { fallbackResource, FallbackPermission } from './private/aws-custom-resource';
+import { fallbackResource, FallbackPermission, PermissionKind } from './private/aws-custom-resource';
 import { SSO_TRUSTED_TOKEN_ISSUER } from './private/cfn-types';
 import { expressionHash } from './private/hash';
 import {
   requireEnum, requireGrantable, requireInstanceOf, requireString, requireStringList, requireStringMap, requireStruct,
 } from './private/required';
-import { ssoCleanupPermission } from './private/sso-cleanup';
+import { issuerCleanupPermission } from './private/sso-cleanup';
 import { checkStrictest, strictestConstraint, strictestTagLimits } from './private/strictest';
 import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
 import { apiConstraint, checkString, fail, show, warn } from './private/validation';
@@ -455,6 +455,7 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
     const retain = removalPolicy === RemovalPolicy.RETAIN;
     const issuer = fallbackResource(this, `Resource-${hash}`, {
       resourceType: RESOURCE_TYPE,
+      kind: PermissionKind.ISSUER,
       onCreate: {
         service: SERVICE,
         action: 'CreateTrustedTokenIssuer',
@@ -482,7 +483,7 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
         parameters: { TrustedTokenIssuerArn: new PhysicalResourceIdReference() },
         ignoreErrorCodesMatching: NOT_FOUND,
       },
-      permissions: [permission, ssoCleanupPermission(this)],
+      permissions: [permission, issuerCleanupPermission(this)],
       removalPolicy,
     });
 
@@ -511,6 +512,7 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
       };
       fallbackResource(this, `Tag[${key.replace(/\//g, '|')}]`, {
         resourceType: TAG_RESOURCE_TYPE,
+        kind: PermissionKind.ISSUER,
         onCreate: tag,
         onUpdate: tag,
         onDelete: {
@@ -519,7 +521,7 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
           parameters: { ...target, TagKeys: [key] },
           ignoreErrorCodesMatching: NOT_FOUND,
         },
-        permissions: [permission, ssoCleanupPermission(this)],
+        permissions: [permission, issuerCleanupPermission(this)],
       });
     }
   }
@@ -539,7 +541,7 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
   }
 }
 
-/** The shared policy's statements for issuers of one Identity Center instance (added once per stack and instance). */
+/** The issuer policy's statements for issuers of one Identity Center instance (added once per stack and instance). */
 function issuerPermission(scope: IConstruct, instanceArn: string): FallbackPermission {
   return {
     key: `sso:trustedTokenIssuer:${instanceArn}`,
@@ -551,8 +553,8 @@ function issuerPermission(scope: IConstruct, instanceArn: string): FallbackPermi
       return [
         // The Service Authorization Reference lists both the instance and the (new) issuer as required resources.
         new iam.PolicyStatement({ actions: ['sso:CreateTrustedTokenIssuer'], resources: [instanceArn, issuers] }),
-        // TagResource also authorizes the tags of CreateTrustedTokenIssuer. The delete-side calls are in the stack's
-        // one cleanup statement (ssoCleanupPermission), which outlives this instance's statements.
+        // TagResource also authorizes the tags of CreateTrustedTokenIssuer. The delete-side calls are in the issuer
+        // policy's cleanup statement (issuerCleanupPermission), which outlives this instance's statements.
         new iam.PolicyStatement({
           actions: ['sso:UpdateTrustedTokenIssuer', 'sso:TagResource'],
           resources: [issuers],

@@ -105,7 +105,7 @@ describe('the application', () => {
   test('rejects a Tags.of() tag the AWS::SSO::Application schema does not allow (checked after the aspects ran)', () => {
     const stack = newStack();
     Tags.of(newApp(stack)).add('team', 'two words');
-    expect(() => Template.fromStack(stack)).toThrow(/Stack\/App: tags\["team"\] "two words" must be letters, digits and _ \+ = , . @ - \(keys 1-128, values 1-256 characters\)/);
+    expect(() => Template.fromStack(stack)).toThrow(/Stack\/App: tags\["team"\] "two words" must be letters, digits and _ \+ = \. @ - \(keys 1-128, values 1-256 characters\)/);
   });
 
   test('accepts Tags.of() tags the schema allows, and a token value', () => {
@@ -197,7 +197,9 @@ describe('application validation', () => {
       ['tags: count (75 on every side)', { tags: tags(75) }, { tags: tags(76) }, /^Stack\/App: tags .* must have at most 75 tags \(got 76\)/],
       ['tags: key length (128)', { tags: { ['k'.repeat(128)]: 'v' } }, { tags: { ['k'.repeat(129)]: 'v' } }, /^Stack\/App: tags key "k+.*" \(131 characters\) must be at most 128 characters long \(1-128\) \(got 129\)/],
       ['tags: value length (256)', { tags: { team: 'v'.repeat(256) } }, { tags: { team: 'v'.repeat(257) } }, /^Stack\/App: tags\["team"\] "v+.*" \(259 characters\) must be at most 256 characters long \(0-256\) \(got 257\)/],
-      ['tags: CloudFormation\'s pattern (no ":"), though the API allows it', { tags: { 'a.b': 'c' } }, { tags: { 'a:b': 'c' } }, /^Stack\/App: tags key "a:b" must be letters, digits and _ \+ = , \. @ -/],
+      ['tags: CloudFormation\'s pattern (no ":"), though the API allows it', { tags: { 'a.b': 'c' } }, { tags: { 'a:b': 'c' } }, /^Stack\/App: tags key "a:b" must be letters, digits and _ \+ = \. @ - \(keys 1-128, values 1-256 characters\), the rule for tags of AWS::SSO::Application/],
+      ['tags: the API\'s pattern (no ","), though CloudFormation allows it', { tags: { 'a.b': 'c' } }, { tags: { 'a,b': 'c' } }, /^Stack\/App: tags key "a,b" must be letters, digits and _ \+ = \. @ - \(keys 1-128, values 1-256 characters\), the rule for tags of AWS::SSO::Application/],
+      ['tags: a value with "," (the API\'s pattern)', { tags: { team: 'a.b' } }, { tags: { team: 'a,b' } }, /^Stack\/App: tags\["team"\] "a,b" must be letters, digits and _ \+ = \. @ - \(keys 1-128/],
       ['tags: the API\'s pattern and CloudFormation\'s both hold (an empty value fails CloudFormation\'s "+")', { tags: { team: 'x' } }, { tags: { team: '' } }, /^Stack\/App: tags\["team"\] "" must be letters/],
     ])('%s', (_, ok, bad, message) => {
       expect(() => newApp(newStack(), ok)).not.toThrow();
@@ -803,28 +805,42 @@ function full(stack: Stack, props: Partial<IdentityCenterApplicationProps> = {},
 }
 
 describe('least privilege and scale', () => {
-  test('one shared policy: each kind of call on the instance\'s applications only, no "*"', () => {
+  test('the application policy: each kind of configuration call on the instance\'s applications, deletes on the account\'s applications; sessions in their own policy; no issuer rights, no "*"', () => {
     const stack = newStack();
     full(stack);
-    const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy', { Properties: { PolicyName: Match.stringLikeRegexp('TrustedIdentityCustomResourceRolePolicy') } });
-    const [policy] = Object.values<any>(policies);
-    const appStatements = policy.Properties.PolicyDocument.Statement.filter((s: any) => JSON.stringify(s.Action).includes('Application'));
-    const cleanup = appStatements.filter((st: any) => !JSON.stringify(st.Resource).includes('ssoins-'));
-    const perInstance = appStatements.filter((st: any) => JSON.stringify(st.Resource).includes('ssoins-'));
+    const t = templateOf(stack);
+    const statementsOf = (kind: string) => Object.entries<any>(t.Resources)
+      .filter(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith(`TrustedIdentityCustomResourceRole${kind}Policy`))
+      .flatMap(([, r]) => r.Properties.PolicyDocument.Statement);
+    const app = statementsOf('Application');
+    const perInstance = app.filter((st: any) => JSON.stringify(st.Resource).includes('ssoins-'));
     expect(perInstance.map((st: any) => st.Action).sort()).toEqual([
       'sso:PutApplicationAccessScope',
       'sso:PutApplicationAssignmentConfiguration',
       'sso:PutApplicationAuthenticationMethod',
       'sso:PutApplicationGrant',
-      'sso:PutApplicationSessionConfiguration',
     ]);
     for (const st of perInstance) expect(st.Resource).toBe('arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/*');
-    // The delete-side calls: one statement per stack on the account's applications and issuers (ssoCleanupPermission).
+    // The delete-side calls: one statement on the account's applications (applicationCleanupPermission).
+    const cleanup = app.filter((st: any) => !JSON.stringify(st.Resource).includes('ssoins-'));
     expect(cleanup.map((st: any) => st.Action)).toEqual([[
-      'sso:DeleteTrustedTokenIssuer', 'sso:UntagResource', 'sso:DeleteApplicationGrant', 'sso:DeleteApplicationAccessScope',
-      'sso:DeleteApplicationAuthenticationMethod', 'sso:PutApplicationSessionConfiguration',
+      'sso:DeleteApplicationGrant', 'sso:DeleteApplicationAccessScope', 'sso:DeleteApplicationAuthenticationMethod',
     ]]);
-    expect(JSON.stringify(cleanup[0].Resource)).toContain(':sso::123456789012:application/*');
+    expect(stack.resolve(cleanup[0].Resource)).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sso::123456789012:application/*']] });
+    expect(statementsOf('Session')).toEqual([{
+      Action: 'sso:PutApplicationSessionConfiguration',
+      Effect: 'Allow',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sso::123456789012:application/*']] },
+    }]);
+    expect(statementsOf('Issuer')).toEqual([]);
+    expect(JSON.stringify(t)).not.toMatch(/sso:(Delete|Update|Create)TrustedTokenIssuer|sso:(Un)?[Tt]agResource/);
+    expect(JSON.stringify(statementsOf('Application'))).not.toContain('"*"');
+  });
+
+  test('without userBackgroundSessions there is no session policy and no PutApplicationSessionConfiguration', () => {
+    const stack = newStack();
+    newApp(stack).addAccessScope(AccessScope.OPENID);
+    expect(JSON.stringify(templateOf(stack))).not.toContain('PutApplicationSessionConfiguration');
   });
 
   test('the application moves to another instance: v2\'s policy still allows the v1 configuration\'s delete calls (cleanup phase)', () => {

@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag-v2';
 import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from '../src';
 import { everyConstructApp, INSTANCE_ARN } from './gates/every-construct';
-import { SharedCustomResourceRole } from '../src/private/aws-custom-resource';
+import { PermissionKind, SharedCustomResourceRole } from '../src/private/aws-custom-resource';
 
 function nagFindings(stack: Stack): string[] {
   return [
@@ -26,18 +26,22 @@ describe('cdk-nag AwsSolutions', () => {
     const template = Template.fromStack(stack).toJSON();
     const acknowledged = Object.entries<any>(template.Resources)
       .filter(([, r]) => r.Metadata?.cdk_nag)
-      .map(([, r]) => [r.Type, r.Metadata.cdk_nag.rules_to_suppress.flatMap((a: any) => (a.applies_to ?? ['']).map((f: string) => `${a.id}${f && `[${f}]`}`)).sort()]);
+      .map(([id, r]) => [`${r.Type} ${id.replace(/[0-9A-F]{8}$/, '')}`, r.Metadata.cdk_nag.rules_to_suppress.flatMap((a: any) => (a.applies_to ?? ['']).map((f: string) => `${a.id}${f && `[${f}]`}`)).sort()]);
     expect(acknowledged.sort()).toEqual([
-      ['AWS::IAM::Policy', [
-        // the per-instance create/update statements (issuers, application configuration) ...
-        'AwsSolutions-IAM5[Resource::arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/*]',
-        'AwsSolutions-IAM5[Resource::arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/*]',
-        // ... and the stack's one cleanup statement
+      // one policy per kind of fallback resource: its per-instance create/update statement and its delete-side statement
+      ['AWS::IAM::Policy TrustedIdentityCustomResourceRoleApplicationPolicy', [
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sso::123456789012:application/*]',
+        'AwsSolutions-IAM5[Resource::arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/*]',
+      ]],
+      ['AWS::IAM::Policy TrustedIdentityCustomResourceRoleIssuerPolicy', [
         'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sso::123456789012:trustedTokenIssuer/*]',
-      ].sort()],
-      ['AWS::IAM::Role', ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]']],
-      ['AWS::Lambda::Function', ['AwsSolutions-L1']],
+        'AwsSolutions-IAM5[Resource::arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/*]',
+      ]],
+      ['AWS::IAM::Policy TrustedIdentityCustomResourceRoleSessionPolicy', [
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sso::123456789012:application/*]',
+      ]],
+      ['AWS::IAM::Role TrustedIdentityCustomResourceRole', ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]']],
+      ['AWS::Lambda::Function AWS679f53fac002430cb0da5b7982bd2287', ['AwsSolutions-L1']],
     ]);
     for (const [, r] of Object.entries<any>(template.Resources)) {
       for (const a of r.Metadata?.cdk_nag?.rules_to_suppress ?? []) expect(a.reason.length).toBeGreaterThan(40);
@@ -65,9 +69,9 @@ describe('cdk-nag AwsSolutions', () => {
 
   test('the wildcard acknowledgements cover only issuer and application ARNs: another wildcard on the shared policy is still reported', () => {
     const { app, stack } = everyConstructApp();
-    SharedCustomResourceRole.of(stack).policy.addStatements(new iam.PolicyStatement({ actions: ['sso:ListInstances'], resources: ['*'] }));
+    SharedCustomResourceRole.of(stack).policy(PermissionKind.APPLICATION).addStatements(new iam.PolicyStatement({ actions: ['sso:ListInstances'], resources: ['*'] }));
     Aspects.of(app).add(new AwsSolutionsChecks());
     app.synth();
-    expect(nagFindings(stack)).toEqual([expect.stringMatching(/TrustedIdentityCustomResourceRole\/Policy\/Resource: AwsSolutions-IAM5\[Resource::\*\]/)]);
+    expect(nagFindings(stack)).toEqual([expect.stringMatching(/TrustedIdentityCustomResourceRole\/ApplicationPolicy\/Resource: AwsSolutions-IAM5\[Resource::\*\]/)]);
   });
 });

@@ -38,7 +38,7 @@ const CASES: Case[] = [
     cfnType: 'AWS::SSO::Application',
     make: (scope, tags) => new IdentityCenterApplication(scope, 'Resource', { instanceArn: INSTANCE, assignmentRequired: false, tags }),
     bad: 'Platform Team',
-    rule: 'must be letters, digits and _ + = , . @ - (keys 1-128, values 1-256 characters)',
+    rule: 'must be letters, digits and _ + = . @ - (keys 1-128, values 1-256 characters)',
     fixValue: "'Platform Team'",
   },
   {

@@ -477,24 +477,22 @@ describe('least privilege and scale', () => {
     return Object.values<any>(template.Resources).filter(r => r.Type === 'AWS::IAM::Policy');
   }
 
-  test('one policy: CreateTrustedTokenIssuer on the instance and its issuers, update and tag on the issuers, deletes in the cleanup statement', () => {
+  test('the issuer policy (the only one): CreateTrustedTokenIssuer on the instance and its issuers, update and tag on the issuers, delete and untag on the account\'s issuers; no application rights', () => {
     const stack = newStack();
     newIssuer(stack, { tags: { a: 'b' } });
     const issuers = { 'Fn::Join': ['', ['arn:aws:sso::', '123456789012', ':trustedTokenIssuer/ssoins-1234567890abcdef/*']] };
-    const [policy] = policies(templateOf(stack));
+    const all = policies(templateOf(stack));
+    expect(all).toHaveLength(1);
+    const [policy] = all;
+    expect(policy.Properties.PolicyName).toMatch(/^TrustedIdentityCustomResourceRoleIssuerPolicy/);
+    expect(JSON.stringify(policy)).not.toContain('Application');
     expect(stack.resolve(policy.Properties.PolicyDocument.Statement)).toEqual([
       { Action: 'sso:CreateTrustedTokenIssuer', Effect: 'Allow', Resource: [INSTANCE, expect.anything()] },
       { Action: ['sso:UpdateTrustedTokenIssuer', 'sso:TagResource'], Effect: 'Allow', Resource: expect.anything() },
       {
-        Action: [
-          'sso:DeleteTrustedTokenIssuer', 'sso:UntagResource', 'sso:DeleteApplicationGrant', 'sso:DeleteApplicationAccessScope',
-          'sso:DeleteApplicationAuthenticationMethod', 'sso:PutApplicationSessionConfiguration',
-        ],
+        Action: ['sso:DeleteTrustedTokenIssuer', 'sso:UntagResource'],
         Effect: 'Allow',
-        Resource: [
-          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sso::123456789012:trustedTokenIssuer/*']] },
-          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sso::123456789012:application/*']] },
-        ],
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sso::123456789012:trustedTokenIssuer/*']] },
       },
     ]);
     const rendered = JSON.stringify(policy.Properties.PolicyDocument);
@@ -524,7 +522,7 @@ describe('least privilege and scale', () => {
     expect(JSON.stringify(create.Resource[1])).toContain('"Fn::Split":[":instance/",{"Ref":"Instance"}]');
   });
 
-  test('statements are shared per instance: 100 issuers of 2 instances → one role, one policy, 2 statements per instance + 1 cleanup, one Lambda', () => {
+  test('statements are shared per instance: 100 issuers of 2 instances → one role, one (issuer) policy, 2 statements per instance + 1 cleanup, one Lambda', () => {
     const stack = newStack();
     for (let i = 0; i < 100; i++) {
       newIssuer(stack, { instanceArn: i % 2 ? INSTANCE : INSTANCE_2, oidc: { issuerUrl: `https://issuer${i}.example.com` }, tags: { n: `${i}` } }, `I${i}`);

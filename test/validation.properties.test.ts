@@ -419,7 +419,8 @@ const audience = fromConstraint(apiConstraint(PUT_GRANT, 'Grant.JwtBearer.Author
 const scopeName = fromConstraint(apiConstraint(PUT_SCOPE, 'Scope'));
 const applicationArn = fromConstraint(apiConstraint(PUT_SCOPE, 'AuthorizedTargets[]'));
 const principalId = fc.stringMatching(/^([0-9a-f]{10}-)?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/);
-const appTagKey = fromConstraint(cfnConstraint(`${APP}:Tags[].Key`)).filter(k => /^[\w+=,.@-]+$/.test(k) && !k.toLowerCase().startsWith('aws:'));
+// The strictest of CloudFormation's pattern (no space, ":" or "/") and the API's (no ","): see strictestTagLimits.
+const appTagKey = fromConstraint(cfnConstraint(`${APP}:Tags[].Key`)).filter(k => /^[\w+=.@-]+$/.test(k) && !k.toLowerCase().startsWith('aws:'));
 const jwtGrant = (scope: Construct, authorizedAudiences: string[]) => {
   const issuer = TrustedTokenIssuer.fromTrustedTokenIssuerArn(scope, 'Issuer',
     'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-12345678-1234-1234-1234-123456789012');
@@ -521,9 +522,11 @@ describeProps([
     name: 'IdentityCenterApplication.tags',
     prop: 'tags',
     build: (scope, tags) => application(scope, { tags }),
-    valid: fc.dictionary(appTagKey, fromConstraint(cfnConstraint(`${APP}:Tags[].Value`)).filter(v => /^[\w+=,.@-]+$/.test(v)), { maxKeys: 5 }),
+    valid: fc.dictionary(appTagKey, fromConstraint(cfnConstraint(`${APP}:Tags[].Value`)).filter(v => /^[\w+=.@-]+$/.test(v)), { maxKeys: 5 }),
     invalid: [
       ['a key with a character the schema forbids', fc.tuple(appTagKey, fc.constantFrom(' ', ':', '/', '!')).map(([k, c]) => ({ [`${k}${c}x`]: 'v' }))],
+      ['a key with a character the API forbids', appTagKey.map(k => ({ [`${k},x`]: 'v' }))],
+      ['a value with a character the API forbids', appTagKey.map(k => ({ [k]: 'a,b' }))],
       ['a key longer than the schema allows', tooLong(cfnConstraint(`${APP}:Tags[].Key`), appTagKey, 'k').map(k => ({ [k]: 'v' }))],
       ['more than 75 tags', fc.integer({ min: 76, max: 78 }).map(n => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v'])))],
     ],

@@ -15,13 +15,28 @@ const PROVIDER_FUNCTION_ID = `AWS${AwsCustomResource.PROVIDER_FUNCTION_UUID.repl
 const SHARED_ID = 'TrustedIdentityCustomResourceRole';
 
 /**
- * The execution role of the stack's singleton `AwsCustomResource` Lambda function and ONE inline policy for every
- * fallback resource of this library in the stack.
+ * The kinds of fallback resources: each kind has its own inline policy on the shared role, present only while the
+ * stack contains a resource of that kind, and every custom resource depends on its kind's policy. So a stack gets the
+ * permissions of the kinds it contains, and CloudFormation deletes the last resource of a kind before that kind's
+ * policy (cleanup phase, reverse dependency order).
+ */
+export enum PermissionKind {
+  /** Trusted token issuers (`CUSTOM_RESOURCE`) and their tags. */
+  ISSUER = 'Issuer',
+  /** Application configuration: assignment configuration, grants, access scopes, the IAM authentication method. */
+  APPLICATION = 'Application',
+  /** User background sessions of applications that set `userBackgroundSessions`. */
+  SESSION = 'Session',
+}
+
+/**
+ * The execution role of the stack's singleton `AwsCustomResource` Lambda function and one inline policy per
+ * `PermissionKind` for the fallback resources of this library in the stack.
  *
  * Why: an `AwsCustomResource` given a `policy` adds its own `AWS::IAM::Policy` to the shared role, and IAM limits the
  * inline policies of a role to 10,240 characters in total; a few dozen resources break the stack. Here each resource
  * declares its statements under a key (e.g. one key per Identity Center instance) and a key's statements are added
- * once, so the policy grows with the number of distinct keys, not with the number of resources.
+ * once, so the policies grow with the number of distinct keys, not with the number of resources.
  */
 export class SharedCustomResourceRole extends Construct {
   /** The singleton of the stack of `scope`. */
@@ -33,9 +48,7 @@ export class SharedCustomResourceRole extends Construct {
 
   /** The role the singleton function runs with. */
   public readonly role: iam.IRole;
-  /** The one policy that carries every statement. */
-  public readonly policy: iam.Policy;
-
+  private readonly policies = new Map<PermissionKind, iam.Policy>();
   private readonly keys = new Set<string>();
 
   private constructor(scope: Stack, id: string) {
@@ -56,30 +69,42 @@ export class SharedCustomResourceRole extends Construct {
         [nagFinding(role, 'Policy', basicExecution.managedPolicyArn)]);
       this.role = role;
     }
-    this.policy = new iam.Policy(this, 'Policy', { roles: [this.role] });
+  }
+
+  /** The policy of `kind` (construct id `<Kind>Policy`), made when the first resource of that kind is. */
+  public policy(kind: PermissionKind): iam.Policy {
+    let policy = this.policies.get(kind);
+    if (!policy) {
+      policy = new iam.Policy(this, `${kind}Policy`, { roles: [this.role] });
+      this.policies.set(kind, policy);
+    }
+    return policy;
   }
 
   /**
-   * Adds the statements made by `statements()` unless statements were already added under `key`. Every resource ARN
-   * with a wildcard in them is acknowledged for cdk-nag's AwsSolutions-IAM5 with `wildcardReason`, finding by finding:
-   * a wildcard that anyone else adds to this policy is still reported.
+   * Adds the statements of `permission` to the policy of `kind` unless statements were already added there under its
+   * key. Every resource ARN with a wildcard in them is acknowledged for cdk-nag's AwsSolutions-IAM5 with its
+   * `wildcardReason`, finding by finding: a wildcard that anyone else adds to the policy is still reported.
    */
-  public addStatements(key: string, statements: () => iam.PolicyStatement[], wildcardReason?: string): void {
+  public addPermission(kind: PermissionKind, permission: FallbackPermission): void {
+    const { statements, wildcardReason } = permission;
+    const key = `${kind} ${permission.key}`;
     if (this.keys.has(key)) return;
     this.keys.add(key);
     const added = statements();
-    this.policy.addStatements(...added);
+    const target = this.policy(kind);
+    target.addStatements(...added);
     const wildcards = added.flatMap(s => s.resources).filter(r => r.includes('*'));
     if (wildcards.length === 0) return;
     if (wildcardReason === undefined) {
       throw new Error(`internal: permission ${key} has wildcard resources (${wildcards.join(', ')}) but no wildcardReason`);
     }
-    const policy = this.policy.node.defaultChild as CfnResource;
+    const policy = target.node.defaultChild as CfnResource;
     acknowledgeNag(policy, 'AwsSolutions-IAM5', wildcardReason, wildcards.map(r => nagFinding(policy, 'Resource', r)));
   }
 }
 
-/** Permissions of one fallback resource: statements de-duplicated per stack by `key`. */
+/** Permissions of one fallback resource: statements de-duplicated per stack and kind by `key`. */
 export interface FallbackPermission {
   /** Resources with the same key share the statements (e.g. `sso:trustedTokenIssuer:<instance ARN>`). */
   readonly key: string;
@@ -96,6 +121,8 @@ export interface FallbackPermission {
 export interface FallbackResourceProps {
   /** `Custom::<Name>`. */
   readonly resourceType: string;
+  /** The policy that carries `permissions`, and that the resource depends on. */
+  readonly kind: PermissionKind;
   readonly onCreate?: AwsSdkCall;
   readonly onUpdate?: AwsSdkCall;
   readonly onDelete?: AwsSdkCall;
@@ -115,11 +142,11 @@ export interface FallbackResource {
 /**
  * The one way this library makes an `AwsCustomResource`: `installLatestAwsSdk: false` (the Lambda runtime's SDK is
  * used; no npm install at deploy time), the given `Custom::` type, API responses kept out of the logs, the stack's
- * shared role, and no per-resource policy.
+ * shared role, its kind's policy, and no per-resource policy.
  */
 export function fallbackResource(scope: Construct, id: string, props: FallbackResourceProps): FallbackResource {
   const shared = SharedCustomResourceRole.of(scope);
-  for (const p of props.permissions) shared.addStatements(p.key, p.statements, p.wildcardReason);
+  for (const p of props.permissions) shared.addPermission(props.kind, p);
   const hidden = (call: AwsSdkCall | undefined) => (call ? { logging: Logging.withDataHidden(), ...call } : undefined);
   const construct = new AwsCustomResource(scope, id, {
     resourceType: props.resourceType,
@@ -131,7 +158,7 @@ export function fallbackResource(scope: Construct, id: string, props: FallbackRe
     removalPolicy: props.removalPolicy,
   });
   // Permissions must exist before the first call and until the last one (CloudFormation deletes in reverse order).
-  construct.node.addDependency(shared.policy);
+  construct.node.addDependency(shared.policy(props.kind));
   const fn = Stack.of(scope).node.tryFindChild(PROVIDER_FUNCTION_ID) as lambda.Function | undefined;
   if (fn) {
     acknowledgeNag(fn.node.defaultChild as CfnResource, 'AwsSolutions-L1',

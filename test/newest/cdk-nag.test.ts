@@ -8,7 +8,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { recommendedApp, synthReport } from './synth';
 import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from '../../src';
-import { SharedCustomResourceRole } from '../../src/private/aws-custom-resource';
+import { PermissionKind, SharedCustomResourceRole } from '../../src/private/aws-custom-resource';
 import { everyConstructApp, INSTANCE_ARN } from '../gates/every-construct';
 
 test('the every-construct app: no AwsSolutions finding', () => {
@@ -36,9 +36,9 @@ test('an environment-agnostic stack (account <AWS::AccountId>): no AwsSolutions 
 test('a wildcard the user adds to the shared policy is still reported', () => {
   const app = recommendedApp();
   const { stack } = everyConstructApp(app);
-  SharedCustomResourceRole.of(stack).policy.addStatements(new iam.PolicyStatement({ actions: ['sso:ListInstances'], resources: ['*'] }));
+  SharedCustomResourceRole.of(stack).policy(PermissionKind.APPLICATION).addStatements(new iam.PolicyStatement({ actions: ['sso:ListInstances'], resources: ['*'] }));
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   expect(synthReport(app.outdir, () => app.synth())).toEqual([
-    expect.stringMatching(/^EveryConstruct\/TrustedIdentityCustomResourceRole\/Policy\/Resource: AwsSolutions AwsSolutions-IAM5\[Resource::\*\] error/),
+    expect.stringMatching(/^EveryConstruct\/TrustedIdentityCustomResourceRole\/ApplicationPolicy\/Resource: AwsSolutions AwsSolutions-IAM5\[Resource::\*\] error/),
   ]);
 });
