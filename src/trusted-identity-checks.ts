@@ -1,7 +1,7 @@
 import { Annotations, CfnResource, DefaultTokenResolver, IAspect, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { stripHttps } from './private/arn';
-import { audienceClaimOf, hasWildcard, IssuerProfile, matchesAnyTenant, multiTenantProfiles, profileOf, TenantSegment, tenantPart } from './private/issuers';
+import { audienceClaimOf, hasWildcard, IssuerProfile, matchesAnyTenant, multiTenantProfiles, profileOf, TenantSegment, tenantNamePart, tenantPart } from './private/issuers';
 import { echoedParameter } from './private/parameters';
 import { requireConstruct, requireString } from './private/required';
 import { fail, warn } from './private/validation';
@@ -39,7 +39,7 @@ const RULES = {
   OidcTenantSubject: {
     level: 'error',
     why: 'The issuer mints tokens for anyone with an account: without a subject pinned to your organization, any of its users in the world can assume the role.',
-    fix: 'add a "<issuer>:sub" condition naming your tenant without wildcards (e.g. repo:my-org/my-app:ref:refs/heads/main), or pin a tenant claim (repository_owner_id, namespace_id, terraform_organization_name), or use OidcProvider.principal() with the subject helpers.',
+    fix: 'add a "<issuer>:sub" condition naming your tenant without wildcards (e.g. repo:my-org/my-app:ref:refs/heads/main, or in GitHub\'s immutable form repo:my-org@123456/my-app@456789:ref:refs/heads/main), or pin a tenant claim (repository_owner_id, namespace_id, terraform_organization_name), or use OidcProvider.principal() with the subject helpers.',
   },
   OidcForAllValues: {
     level: 'error',
@@ -588,7 +588,8 @@ function valuePinsTenant(value: string, b: Block, profile: IssuerProfile, segmen
   }
   if (value.startsWith(TOKEN)) return 'maybe';
   const subjectSegment = profile.tenantPrefixes.find(s => value.startsWith(s.prefix));
-  if (subjectSegment && tenantPart(value, subjectSegment).includes(TOKEN)) return 'maybe';
+  // Only the part that names the tenant matters: `repo:my-org@${ownerId}/...` is decided (the owner name is literal).
+  if (subjectSegment && tenantNamePart(tenantPart(value, subjectSegment), subjectSegment).includes(TOKEN)) return 'maybe';
   return value.length === 0 || (like && matchesAnyTenant(value, profile)) ? 'no' : 'yes';
 }
 

@@ -425,6 +425,14 @@ describe('principal', () => {
     ['repo:octo*/app:*'],
     ['repo:octo*'],
     ['*:ref:refs/heads/main'],
+    // GitHub's immutable form (repo:OWNER@OWNER-ID/REPO@REPO-ID:...): a wildcard owner name matches every tenant even
+    // with an owner ID after it, as "*" also spans "/", ":" and "@" (a branch "a@123456/b" of any repository matches).
+    ['repo:*@*/*'],
+    ['repo:*@123456/*'],
+    ['repo:*@123456/app@456789:ref:refs/heads/main'],
+    ['repo:octo*@123456/app@456789:*'],
+    ['repo:?cto@123456/app@456789:*'],
+    [GitHubActionsSubject.anyRef('*', 'app', { ownerId: '123456', repositoryId: '456789' })],
   ])('rejects the GitHub subject %s that matches every tenant', (subject) => {
     const stack = makeStack();
     const p = OidcProvider.gitHubActions(stack, 'P');
@@ -435,6 +443,13 @@ describe('principal', () => {
     ['repo:octo/*'],
     ['repo:octo/app:*'],
     [GitHubActionsSubject.branch('octo', 'app', 'main')],
+    // Immutable form: an owner-ID pin counts like an owner-name pin; a literal name before "@" pins the owner too
+    // ("@" cannot appear in GitHub names, so "repo:octo@" is only ever the owner "octo").
+    ['repo:octo@123456/*'],
+    ['repo:octo@123456/app@456789:*'],
+    ['repo:octo@*/app@*:ref:refs/heads/main'],
+    [GitHubActionsSubject.branch('octo', 'app', 'main', { ownerId: '123456', repositoryId: '456789' })],
+    [GitHubActionsSubject.anyRef('octo', 'app', { ownerId: '123456', repositoryId: '456789' })],
   ])('accepts the GitHub subject %s', (subject) => {
     const stack = makeStack();
     const p = OidcProvider.gitHubActions(stack, 'P');
@@ -548,6 +563,120 @@ describe('subject builders', () => {
     expect(GitHubActionsSubject.anyRef('octo', 'app')).toBe('repo:octo/app:*');
   });
 
+  test('GitHubActionsSubject with ids builds the immutable form (repo:OWNER@OWNER-ID/REPO@REPO-ID:...)', () => {
+    // https://docs.github.com/en/actions/reference/security/oidc#immutable-subject-claims
+    const ids = { ownerId: '123456', repositoryId: '456789' };
+    expect(GitHubActionsSubject.branch('octo-org', 'octo-repo', 'main', ids)).toBe('repo:octo-org@123456/octo-repo@456789:ref:refs/heads/main');
+    expect(GitHubActionsSubject.tag('octo', 'app', 'v1.*', ids)).toBe('repo:octo@123456/app@456789:ref:refs/tags/v1.*');
+    expect(GitHubActionsSubject.environment('octo', 'app', 'prod', ids)).toBe('repo:octo@123456/app@456789:environment:prod');
+    expect(GitHubActionsSubject.pullRequest('octo', 'app', ids)).toBe('repo:octo@123456/app@456789:pull_request');
+    expect(GitHubActionsSubject.anyRef('octo', 'app', ids)).toBe('repo:octo@123456/app@456789:*');
+  });
+
+  test('without ids (or with undefined) every factory builds the name-based form', () => {
+    expect(GitHubActionsSubject.branch('octo', 'app', 'main', undefined)).toBe('repo:octo/app:ref:refs/heads/main');
+    expect(GitHubActionsSubject.tag('octo', 'app', 'v1', undefined)).toBe('repo:octo/app:ref:refs/tags/v1');
+    expect(GitHubActionsSubject.environment('octo', 'app', 'prod', undefined)).toBe('repo:octo/app:environment:prod');
+    expect(GitHubActionsSubject.pullRequest('octo', 'app', undefined)).toBe('repo:octo/app:pull_request');
+    expect(GitHubActionsSubject.anyRef('octo', 'app', undefined)).toBe('repo:octo/app:*');
+    // What Python passes when no keyword argument is given: an empty struct.
+    expect(GitHubActionsSubject.branch('octo', 'app', 'main', {})).toBe('repo:octo/app:ref:refs/heads/main');
+    expect(GitHubActionsSubject.pullRequest('octo', 'app', {})).toBe('repo:octo/app:pull_request');
+  });
+
+  test('both forms in one principal (a migration): StringEquals on both subjects', () => {
+    const stack = makeStack();
+    const p = OidcProvider.gitHubActions(stack, 'P');
+    new iam.Role(stack, 'Role', {
+      assumedBy: p.principal({
+        subjects: [
+          GitHubActionsSubject.branch('octo', 'app', 'main'),
+          GitHubActionsSubject.branch('octo', 'app', 'main', { ownerId: '123456', repositoryId: '456789' }),
+        ],
+      }),
+    });
+    expect(trustPolicyOf(stack).Statement[0].Condition.StringEquals['token.actions.githubusercontent.com:sub']).toEqual([
+      'repo:octo/app:ref:refs/heads/main',
+      'repo:octo@123456/app@456789:ref:refs/heads/main',
+    ]);
+  });
+
+  test.each([
+    [() => GitHubActionsSubject.branch('octo', 'app', 'refs/heads/main'),
+      /^GitHubActionsSubject: branch "refs\/heads\/main" must be the branch name without refs\/heads\/ \(e\.g\. "main"\): the subject adds refs\/heads\/ itself$/],
+    [() => GitHubActionsSubject.branch('octo', 'app', 'refs/heads/release/*'), /branch "refs\/heads\/release\/\*" must be the branch name without refs\/heads\/ \(e\.g\. "release\/\*"\)/],
+    [() => GitHubActionsSubject.branch('octo', 'app', 'refs/tags/v1'), /branch "refs\/tags\/v1" must be the branch name without refs\/heads\/ \(e\.g\. "main"\)/],
+    [() => GitHubActionsSubject.tag('octo', 'app', 'refs/tags/v1.2.0'), /^GitHubActionsSubject: tag "refs\/tags\/v1\.2\.0" must be the Git tag name without refs\/tags\/ \(e\.g\. "v1\.2\.0"\)/],
+    [() => GitHubActionsSubject.tag('octo', 'app', 'refs/heads/main', { ownerId: '1', repositoryId: '2' }), /tag "refs\/heads\/main" must be the Git tag name without refs\/tags\//],
+  ])('rejects branch and tag arguments that are full refs %#', (build, message) => {
+    expect(build).toThrow(message);
+  });
+
+  test.each([
+    ['main'], ['release/*'], ['refs'], ['my-refs/x'], ['feature/refs/x'],
+  ])('accepts the branch and tag name %j', (name) => {
+    expect(GitHubActionsSubject.branch('octo', 'app', name)).toBe(`repo:octo/app:ref:refs/heads/${name}`);
+    expect(GitHubActionsSubject.tag('octo', 'app', name)).toBe(`repo:octo/app:ref:refs/tags/${name}`);
+  });
+
+  test.each([
+    ['ownerId', { ownerId: 'octo', repositoryId: '456789' }, "the repository owner's numeric ID"],
+    ['ownerId', { ownerId: '0', repositoryId: '456789' }, "the repository owner's numeric ID"],
+    ['ownerId', { ownerId: '0123', repositoryId: '456789' }, "the repository owner's numeric ID"],
+    ['ownerId', { ownerId: '-1', repositoryId: '456789' }, "the repository owner's numeric ID"],
+    ['ownerId', { ownerId: '*', repositoryId: '456789' }, "the repository owner's numeric ID"],
+    ['ownerId', { ownerId: '', repositoryId: '456789' }, "the repository owner's numeric ID"],
+    ['repositoryId', { ownerId: '123456', repositoryId: '4567 89' }, "the repository's numeric ID"],
+    ['repositoryId', { ownerId: '123456', repositoryId: '1e5' }, "the repository's numeric ID"],
+    ['repositoryId', { ownerId: '123456', repositoryId: '45678?' }, "the repository's numeric ID"],
+  ])('rejects %s in %j', (prop, ids, what) => {
+    const value = (ids as any)[prop];
+    const expected = `GitHubActionsSubject: ${prop} ${JSON.stringify(value)} must be ${what}: a positive decimal integer without sign, leading zeros or wildcards, e.g. "123456"`;
+    for (const build of [
+      () => GitHubActionsSubject.branch('octo', 'app', 'main', ids),
+      () => GitHubActionsSubject.tag('octo', 'app', 'v1', ids),
+      () => GitHubActionsSubject.environment('octo', 'app', 'prod', ids),
+      () => GitHubActionsSubject.pullRequest('octo', 'app', ids),
+      () => GitHubActionsSubject.anyRef('octo', 'app', ids),
+    ]) {
+      expect(build).toThrow(expected);
+    }
+  });
+
+  test.each([
+    [{ ownerId: '1', repositoryId: '1' }],
+    [{ ownerId: '9007199254740993', repositoryId: '18446744073709551615' }],
+  ])('accepts the ids %j', (ids) => {
+    expect(GitHubActionsSubject.pullRequest('octo', 'app', ids)).toBe(`repo:octo@${ids.ownerId}/app@${ids.repositoryId}:pull_request`);
+  });
+
+  test('ids may be tokens', () => {
+    const stack = makeStack();
+    const ownerId = new CfnParameter(stack, 'OwnerId').valueAsString;
+    const repositoryId = Fn.importValue('RepositoryId');
+    const subject = GitHubActionsSubject.branch('octo', 'app', 'main', { ownerId, repositoryId });
+    expect(stack.resolve(subject)).toEqual({ 'Fn::Join': ['', ['repo:octo@', { Ref: 'OwnerId' }, '/app@', { 'Fn::ImportValue': 'RepositoryId' }, ':ref:refs/heads/main']] });
+    // A token ID after a literal owner name still names one tenant: principal() accepts it.
+    const p = OidcProvider.gitHubActions(stack, 'P');
+    expect(() => p.principal({ subjects: [subject] })).not.toThrow();
+  });
+
+  test.each([
+    [() => GitHubActionsSubject.branch('octo@123456', 'app', 'main', { ownerId: '123456', repositoryId: '456789' }),
+      /^GitHubActionsSubject: owner "octo@123456" must be the repository owner \(user or organization\) without "@ID" when ids are given/],
+    [() => GitHubActionsSubject.anyRef('octo', 'app@456789', { ownerId: '123456', repositoryId: '456789' }),
+      /^GitHubActionsSubject: repo "app@456789" must be the repository name without "@ID" when ids are given/],
+    [() => GitHubActionsSubject.anyRef('octo', 'app', { ownerId: '123456' }),
+      /^GitHubActionsSubject: repositoryId undefined is required with ownerId: GitHub's immutable subject carries both IDs, repo:OWNER@OWNER-ID\/REPO@REPO-ID/],
+    [() => GitHubActionsSubject.branch('octo', 'app', 'main', { repositoryId: '456789' }),
+      /^GitHubActionsSubject: ownerId undefined is required with repositoryId/],
+    [() => GitHubActionsSubject.anyRef('octo', 'app', { ownerId: 123456, repositoryId: '1' } as any),
+      /^GitHubActionsSubject: ownerId 123456 must be a string: the repository owner's numeric ID/],
+    [() => GitHubActionsSubject.anyRef('octo', 'app', '123456' as any), /^GitHubActionsSubject: ids "123456" must be an object \(or left out\): GitHubRepositoryIds/],
+  ])('rejects malformed names and ids %#', (build, message) => {
+    expect(build).toThrow(message);
+  });
+
   test('GitLabSubject', () => {
     expect(GitLabSubject.branch('group/project', 'main')).toBe('project_path:group/project:ref_type:branch:ref:main');
     expect(GitLabSubject.tag('group/project', 'v1')).toBe('project_path:group/project:ref_type:tag:ref:v1');
@@ -575,6 +704,8 @@ describe('subject builders', () => {
 
   test('accept tokens', () => {
     expect(() => GitHubActionsSubject.branch(Fn.importValue('Owner'), 'app', 'main')).not.toThrow();
+    expect(() => GitHubActionsSubject.branch('octo', 'app', Fn.importValue('Branch'))).not.toThrow();
+    expect(() => GitHubActionsSubject.tag('octo', 'app', Fn.importValue('Tag'), { ownerId: '1', repositoryId: '2' })).not.toThrow();
     expect(() => TerraformCloudSubject.workspace({ organization: 'a', workspace: 'w', runPhase: Fn.importValue('Phase') })).not.toThrow();
   });
 });

@@ -103,6 +103,9 @@ const STYLES: Array<{ name: string; addsAudience?: boolean; build: (stack: Stack
 ];
 
 const PINNED = GitHubActionsSubject.branch('my-org', 'my-app', 'main');
+/** GitHub's immutable subject of the same branch: repo:OWNER@OWNER-ID/REPO@REPO-ID:ref:refs/heads/BRANCH. */
+const IDS = { ownerId: '123456', repositoryId: '456789' };
+const PINNED_IMMUTABLE = GitHubActionsSubject.branch('my-org', 'my-app', 'main', IDS);
 
 /** For each rule: the conditions of a flagged trust and of a clean look-alike. */
 const CONDITION_RULES: Array<{ rule: string; level: string; flagged: Conditions; clean: Conditions }> = [
@@ -155,6 +158,17 @@ describe('rules on trust conditions, for every principal style', () => {
 
   test.each(CASES)('passes the clean look-alike of $rule: $style.name', ({ clean, style }) => {
     expect(audit(s => style.build(s, clean))).toEqual([]);
+  });
+
+  test.each(STYLES)('passes a trust pinned with the immutable subject form, alone or next to the name-based form: $name', (style) => {
+    expect(audit(s => style.build(s, { StringEquals: { ...AUD, [SUB]: PINNED_IMMUTABLE } }))).toEqual([]);
+    expect(audit(s => style.build(s, { StringEquals: { ...AUD, [SUB]: [PINNED, PINNED_IMMUTABLE] } }))).toEqual([]);
+    expect(audit(s => style.build(s, { StringEquals: AUD, StringLike: { [SUB]: GitHubActionsSubject.anyRef('my-org', 'my-app', IDS) } }))).toEqual([]);
+  });
+
+  test.each(STYLES)('rejects a tenant wildcard in the immutable subject form: $name', (style) => {
+    const findings = audit(s => style.build(s, { StringEquals: AUD, StringLike: { [SUB]: 'repo:*@123456/*' } }));
+    expect(findings.filter(f => f.rule === 'OidcTenantSubject').map(f => f.level)).toEqual(['error']);
   });
 
   test('OidcProvider.principal() always checks the audience (no OidcAudience finding possible)', () => {
@@ -287,6 +301,24 @@ describe('OidcTenantSubject', () => {
     ['GitHub: one open subject among pinned ones', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: [PINNED, 'repo:*'] } }, true],
     ['GitHub: "repo:my-org/*"', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: 'repo:my-org/*' } }, false],
     ['GitHub: open StringLike but pinned StringEquals (both must hold)', GH_ARN, { StringEquals: { ...AUD, [SUB]: PINNED }, StringLike: { [SUB]: 'repo:*' } }, false],
+    // GitHub's immutable subjects (repo:OWNER@OWNER-ID/REPO@REPO-ID:...): an owner-ID pin counts like an owner-name pin.
+    ['GitHub immutable: the helper\'s branch subject', GH_ARN, { StringEquals: { ...AUD, [SUB]: PINNED_IMMUTABLE } }, false],
+    ['GitHub immutable: both forms (a migration)', GH_ARN, { StringEquals: { ...AUD, [SUB]: [PINNED, PINNED_IMMUTABLE] } }, false],
+    ['GitHub immutable: "repo:my-org@123456/*"', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: 'repo:my-org@123456/*' } }, false],
+    ['GitHub immutable: environment and pull_request', GH_ARN, {
+      StringEquals: { ...AUD, [SUB]: [GitHubActionsSubject.environment('my-org', 'my-app', 'prod', IDS), GitHubActionsSubject.pullRequest('my-org', 'my-app', IDS)] },
+    }, false],
+    ['GitHub immutable: literal owner name, any IDs ("repo:my-org@*/my-app@*:*")', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: 'repo:my-org@*/my-app@*:*' } }, false],
+    ['GitHub immutable: "repo:*@*/*"', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: 'repo:*@*/*' } }, true],
+    ['GitHub immutable: owner-ID-less wildcard "repo:*@*/my-app@456789:*"', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: 'repo:*@*/my-app@456789:*' } }, true],
+    ['GitHub immutable: wildcard name before a literal owner ID "repo:*@123456/my-app@456789:*"', GH_ARN, {
+      StringEquals: AUD, StringLike: { [SUB]: 'repo:*@123456/my-app@456789:*' },
+    }, true],
+    ['GitHub immutable: "repo:my-org*@123456/*" (wildcard in the owner name)', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: 'repo:my-org*@123456/*' } }, true],
+    ['GitHub immutable: one open subject among pinned ones', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: [PINNED_IMMUTABLE, 'repo:?y-org@123456/*'] } }, true],
+    ['GitHub immutable: open subject but repository_owner_id pinned', GH_ARN, {
+      StringEquals: { ...AUD, [`${GH}:repository_owner_id`]: '123456' }, StringLike: { [SUB]: 'repo:*@*/*' },
+    }, false],
     ['GitHub: repository_owner with a wildcard', GH_ARN, { StringEquals: AUD, StringLike: { [`${GH}:repository_owner`]: 'my-*' } }, true],
     ['GitHub: repository "my-org/*"', GH_ARN, { StringEquals: AUD, StringLike: { [`${GH}:repository`]: 'my-org/*' } }, false],
     ['GitHub: repository_owner_id in StringNotEquals', GH_ARN, { StringEquals: AUD, StringNotEquals: { [`${GH}:repository_owner_id`]: '1' } }, true],
@@ -312,6 +344,13 @@ describe('OidcTenantSubject', () => {
   test('names the open subjects in the message', () => {
     const findings = audit(s => role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: [PINNED, 'repo:*'] } })));
     expect(findings[0].message).toMatch(/allows the subject "repo:\*", which matches every GitHub Actions tenant/);
+  });
+
+  test('names the open immutable subject in the message, and the fix shows both forms', () => {
+    const findings = audit(s => role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: [PINNED_IMMUTABLE, 'repo:*@123456/*'] } })));
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcTenantSubject', 'error']]);
+    expect(findings[0].message).toMatch(/allows the subject "repo:\*@123456\/\*", which matches every GitHub Actions tenant/);
+    expect(findings[0].message).toMatch(/e\.g\. repo:my-org\/my-app:ref:refs\/heads\/main, or in GitHub's immutable form repo:my-org@123456\/my-app@456789:ref:refs\/heads\/main/);
   });
 });
 
@@ -345,6 +384,20 @@ describe('tokens: never a false error', () => {
       role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: `repo:${owner}/app:*` } }));
     });
     expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcTenantSubject', 'warning']]);
+  });
+
+  test('immutable form: token IDs after a literal owner name are decided; a token owner name is not', () => {
+    const decided = audit(s => {
+      const ownerId = new CfnParameter(s, 'OwnerId').valueAsString;
+      const repositoryId = new CfnParameter(s, 'RepositoryId').valueAsString;
+      role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: { ...AUD, [SUB]: GitHubActionsSubject.branch('my-org', 'my-app', 'main', { ownerId, repositoryId }) } }));
+    });
+    expect(decided).toEqual([]);
+    const undecided = audit(s => {
+      const owner = new CfnParameter(s, 'Owner').valueAsString;
+      role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: `repo:${owner}@123456/my-app@456789:*` } }));
+    });
+    expect(undecided.map(f => [f.rule, f.level])).toEqual([['OidcTenantSubject', 'warning']]);
   });
 
   test('a token after the tenant segment is decided', () => {

@@ -1,6 +1,18 @@
 import { Token } from 'aws-cdk-lib';
 
 /**
+ * The delimiter between a name and its immutable ID in GitHub's immutable subject claims, the default `sub` of
+ * repositories created (or renamed or transferred) on github.com after July 15, 2026 and of repositories whose owner
+ * opted in: `repo:OWNER@OWNER-ID/REPO@REPO-ID:ref:refs/heads/BRANCH` (also `:ref:refs/tags/TAG`, `:environment:NAME`,
+ * `:pull_request`; custom `sub` templates keep the IDs in their `repo` segment). "The `@` separator is used between
+ * names and IDs because `@` cannot appear in GitHub usernames or repository names." GitHub Enterprise Server keeps
+ * the name-based form. Source: GitHub Docs, "OpenID Connect reference", section "Immutable subject claims",
+ * https://docs.github.com/en/actions/reference/security/oidc#immutable-subject-claims (the changelog of 2026-04-23
+ * announced `OWNER-ID` with `-` and June 18, 2026; the reference revised both).
+ */
+export const GITHUB_ID_DELIMITER = '@';
+
+/**
  * What the library knows about well-known OIDC issuers, by host: who may get tokens from them, the audience AWS
  * guides configure, how their `sub` claim names the tenant, and which other claims pin a tenant.
  *
@@ -27,10 +39,19 @@ export interface IssuerProfile {
 export interface TenantSegment {
   readonly prefix: string;
   readonly separator?: string;
+  /**
+   * The issuer may append the tenant's immutable ID to its name with this delimiter, a character that names cannot
+   * contain (GitHub's immutable subjects: `repo:OWNER@OWNER-ID/REPO@REPO-ID:...`). A literal name followed by the
+   * delimiter then pins the tenant whatever follows (`repo:my-org@*` can only match an owner named `my-org`); a
+   * wildcard before the delimiter still matches every tenant (`repo:*@123456/*` matches `repo:evil@1/x@2:ref:refs/heads/a@123456/b`,
+   * as `*` spans any characters and branch names may contain `@` and `/`).
+   */
+  readonly idDelimiter?: string;
 }
 
 /**
- * Claims from the issuers' token references: GitHub "OpenID Connect reference" (sub `repo:OWNER/REPO:...`,
+ * Claims from the issuers' token references: GitHub "OpenID Connect reference" (sub `repo:OWNER/REPO:...`, or for
+ * repositories with immutable subject claims `repo:OWNER@OWNER-ID/REPO@REPO-ID:...`, see `GITHUB_ID_DELIMITER`;
  * `repository_owner`, `repository_owner_id`, `repository`, `repository_id`, `enterprise`, `enterprise_id`), GitLab "ID
  * token authentication" (sub `project_path:GROUP/PROJECT:...`, `namespace_id`, `namespace_path`, `project_id`,
  * `project_path`), HCP Terraform "Workload identity tokens" (sub `organization:ORG:project:...`,
@@ -41,7 +62,7 @@ const ISSUER_PROFILES: { [issuer: string]: IssuerProfile } = {
     name: 'GitHub Actions',
     multiTenant: true,
     defaultAudience: 'sts.amazonaws.com',
-    tenantPrefixes: [{ prefix: 'repo:', separator: '/' }],
+    tenantPrefixes: [{ prefix: 'repo:', separator: '/', idDelimiter: GITHUB_ID_DELIMITER }],
     tenantClaims: {
       repository_owner: { prefix: '' },
       repository_owner_id: { prefix: '' },
@@ -117,7 +138,8 @@ export function hasWildcard(value: string): boolean {
  */
 export function matchesAnyTenant(subject: string, profile: IssuerProfile): boolean {
   if (/^[*?]/.test(subject)) return true;
-  return profile.tenantPrefixes.some(segment => subject.startsWith(segment.prefix) && hasWildcard(tenantPart(subject, segment)));
+  return profile.tenantPrefixes.some(segment =>
+    subject.startsWith(segment.prefix) && hasWildcard(tenantNamePart(tenantPart(subject, segment), segment)));
 }
 
 /** The tenant part of a value that starts with `segment.prefix`. */
@@ -125,4 +147,17 @@ export function tenantPart(value: string, segment: TenantSegment): string {
   const rest = value.slice(segment.prefix.length);
   const end = segment.separator ? rest.indexOf(segment.separator) : -1;
   return end < 0 ? rest : rest.slice(0, end);
+}
+
+/**
+ * The part of a tenant segment (from `tenantPart`) that decides which tenant it names, and so must have no wildcard
+ * (and no unresolved part) for the value to pin one tenant: the whole segment, or, when the issuer appends an immutable
+ * ID (`segment.idDelimiter`) and the segment has a non-empty name before the delimiter, that name (`my-org` of
+ * `my-org@123456` or `my-org@*`). An owner-ID pin (`my-org@123456`) thus counts like an owner-name pin (`my-org`),
+ * and a wildcard owner (`*@123456`, `*@*`, `*`) matches every tenant in both forms.
+ */
+export function tenantNamePart(tenant: string, segment: TenantSegment): string {
+  if (!segment.idDelimiter) return tenant;
+  const at = tenant.indexOf(segment.idDelimiter);
+  return at > 0 ? tenant.slice(0, at) : tenant;
 }

@@ -96,6 +96,12 @@ def test_factories_return_the_right_proxies():
     p = imported.principal(subjects=[GitHubActionsSubject.branch('my-org', 'my-app', 'main')])
     assert p.policy_fragment is not None
     assert GitHubActionsSubject.branch('my-org', 'my-app', 'main') == 'repo:my-org/my-app:ref:refs/heads/main'
+    # GitHubRepositoryIds is the last parameter: Python gets its fields as keyword arguments, optional (no IDs, the
+    # name-based form above; both, GitHub's immutable form).
+    assert GitHubActionsSubject.branch('my-org', 'my-app', 'main', owner_id='123456', repository_id='456789') == \
+        'repo:my-org@123456/my-app@456789:ref:refs/heads/main'
+    assert GitHubActionsSubject.pull_request('my-org', 'my-app', owner_id='123456', repository_id='456789') == \
+        'repo:my-org@123456/my-app@456789:pull_request'
     # An interface-typed return value is usable where aws-cdk-lib takes its own interfaces.
     iam.Role(s, 'R', assumed_by=iam.OpenIdConnectPrincipal(imported, {
         'StringEquals': {'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
