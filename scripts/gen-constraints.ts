@@ -13,6 +13,7 @@ const OUT = path.join(__dirname, '..', 'src', 'private', 'constraints.generated.
 /** API operations whose input shapes the library validates or calls. `service:Operation`. */
 const OPERATIONS = [
   'iam:CreateOpenIDConnectProvider',
+  'iam:GetOpenIDConnectProvider',
   'sso-admin:CreateTrustedTokenIssuer',
   'sso-admin:UpdateTrustedTokenIssuer',
   'sso-admin:CreateApplication',

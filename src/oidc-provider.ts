@@ -242,7 +242,10 @@ export class OidcProvider extends OidcProviderBase {
     requireString('OidcProvider.fromIssuerUrl', 'url', url, URL_EXPECTED);
     const issuer = stripHttps(url);
     const arn = Stack.of(scope).formatArn({ service: 'iam', region: '', resource: 'oidc-provider', resourceName: issuer });
-    return new ImportedOidcProvider(scope, id, arn, issuer);
+    const imported = new ImportedOidcProvider(scope, id, arn, issuer);
+    // The same rules as a new provider's url: the ARN is made of it, and IAM compares it byte for byte.
+    validateUrl(imported, url);
+    return imported;
   }
 
   /**
@@ -414,6 +417,7 @@ class ImportedOidcProvider extends OidcProviderBase {
 
   constructor(scope: Construct, id: string, arn: string, issuer: string | undefined) {
     super(scope, id, { environmentFromArn: arn });
+    if (issuer === undefined && !Token.isUnresolved(arn)) checkProviderArn(this, arn);
     this.oidcProviderArn = arn;
     this.oidcProviderIssuer = issuer ?? resourcePathOf(this, 'oidcProviderArn', arn, 'oidc-provider');
   }
@@ -421,6 +425,17 @@ class ImportedOidcProvider extends OidcProviderBase {
   protected defaultAudiences(): string[] | undefined {
     const profile = profileOf(this.oidcProviderIssuer);
     return profile?.defaultAudience ? [profile.defaultAudience] : undefined;
+  }
+}
+
+/**
+ * A literal provider ARN: IAM's model gives `OpenIDConnectProviderArn` only a length (20-2048); the form is IAM's
+ * `arn:<partition>:iam::<account>:oidc-provider/<URL without https://>`, the URL being a host and an optional path.
+ */
+function checkProviderArn(scope: IConstruct, arn: string): void {
+  checkString(scope, 'oidcProviderArn', arn, apiConstraint('iam:GetOpenIDConnectProvider', 'OpenIDConnectProviderArn'));
+  if (!/^arn:aws(-[a-z]+)*:iam::\d{12}:oidc-provider\/[A-Za-z0-9.-]+(\/[^\s?#]*)?$/.test(arn)) {
+    fail(scope, 'oidcProviderArn', arn, 'must be an IAM OIDC provider ARN, arn:<partition>:iam::<12-digit account>:oidc-provider/<issuer host and path> (e.g. "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com")');
   }
 }
 

@@ -538,7 +538,15 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
     requireStruct(at, 'attrs', attrs, 'VerifiedAccessTrustProviderAttributes, an object with verifiedAccessTrustProviderId');
     requireString(at, 'verifiedAccessTrustProviderId', attrs.verifiedAccessTrustProviderId, 'the ID of the trust provider, "vatp-..."');
     requireString(at, 'policyReferenceName', attrs.policyReferenceName, 'the provider\'s policy reference name', { optional: true });
-    return new ImportedVerifiedAccessTrustProvider(scope, id, attrs);
+    const imported = new ImportedVerifiedAccessTrustProvider(scope, id, attrs);
+    // The EC2 model gives the ID no pattern; EC2 IDs are the prefix and hexadecimal digits. A wrong literal would
+    // otherwise fail only at deploy, in the first resource that names it.
+    const providerId = attrs.verifiedAccessTrustProviderId;
+    if (!Token.isUnresolved(providerId) && !/^vatp-[0-9a-f]+$/.test(providerId)) {
+      fail(imported, 'verifiedAccessTrustProviderId', providerId, 'must be a Verified Access trust provider ID, "vatp-" and hexadecimal digits (e.g. "vatp-0123456789abcdef0")');
+    }
+    if (attrs.policyReferenceName !== undefined) checkPolicyReferenceName(imported, attrs.policyReferenceName);
+    return imported;
   }
 
   /** The key under which Verified Access policies read this provider's claims: `context.<policyReferenceName>`. */

@@ -277,6 +277,53 @@ describe('tags validation', () => {
 });
 
 describe('imports', () => {
+  describe('a literal ARN or URL is checked like a new provider\'s (tokens pass)', () => {
+    test.each([
+      'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+      'arn:aws-cn:iam::123456789012:oidc-provider/oidc.eks.cn-north-1.amazonaws.com.cn/id/ABC',
+      'arn:aws-us-gov:iam::123456789012:oidc-provider/gitlab.example.com',
+    ])('accepts %s', (arn) => {
+      expect(OidcProvider.fromOidcProviderArn(makeStack(), 'Imported', arn).oidcProviderArn).toBe(arn);
+    });
+
+    test.each([
+      ['an account that is not 12 digits', 'arn:aws:iam::12345:oidc-provider/token.actions.githubusercontent.com'],
+      ['the URL with its scheme', 'arn:aws:iam::123456789012:oidc-provider/https://gitlab.com'],
+      ['no issuer', 'arn:aws:iam::123456789012:oidc-provider/'],
+      ['a region', 'arn:aws:iam:us-east-1:123456789012:oidc-provider/gitlab.com'],
+      ['another service', 'arn:aws:sts::123456789012:oidc-provider/gitlab.com'],
+    ])('rejects %s', (_, arn) => {
+      expect(() => OidcProvider.fromOidcProviderArn(makeStack(), 'Imported', arn)).toThrow(
+        new RegExp(`^Stack/Imported: oidcProviderArn "${arn.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}" must be an IAM OIDC provider ARN, arn:<partition>:iam::<12-digit account>:oidc-provider/<issuer host and path>`),
+      );
+    });
+
+    test('rejects an ARN longer than IAM\'s model allows (2048)', () => {
+      const arn = `arn:aws:iam::123456789012:oidc-provider/${'a'.repeat(2048)}.example.com`;
+      expect(() => OidcProvider.fromOidcProviderArn(makeStack(), 'Imported', arn)).toThrow(/^Stack\/Imported: oidcProviderArn .* must be at most 2048 characters long/);
+    });
+
+    test('a token ARN, or one partly made of tokens, passes', () => {
+      const stack = makeStack();
+      expect(() => OidcProvider.fromOidcProviderArn(stack, 'A', Fn.importValue('Arn'))).not.toThrow();
+      expect(() => OidcProvider.fromOidcProviderArn(stack, 'B', `arn:${stack.partition}:iam::${stack.account}:oidc-provider/gitlab.com`)).not.toThrow();
+    });
+
+    test.each([
+      ['http://gitlab.com', /must start with "https:\/\/"/],
+      ['https://gitlab.com:8443', /must not contain a port/],
+      ['https://gitlab.com?x=1', /must not contain a query string/],
+    ])('fromIssuerUrl rejects %s, naming the import', (url, message) => {
+      expect(() => OidcProvider.fromIssuerUrl(makeStack(), 'Imported', url)).toThrow(new RegExp(`^Stack/Imported: url "${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}" ${message.source}`));
+    });
+
+    test('fromIssuerUrl warns on a trailing slash, as for a new provider', () => {
+      const stack = makeStack();
+      OidcProvider.fromIssuerUrl(stack, 'Imported', 'https://gitlab.com/');
+      Annotations.fromStack(stack).hasWarning('/Stack/Imported', Match.stringLikeRegexp('ends with "/"'));
+    });
+  });
+
   test('fromOidcProviderArn takes the issuer from a literal ARN, slashes included', () => {
     const stack = makeStack();
     const p = OidcProvider.fromOidcProviderArn(stack, 'Imported', 'arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC');
@@ -297,7 +344,7 @@ describe('imports', () => {
   test('rejects fromOidcProviderArn with a literal ARN of another resource type', () => {
     const stack = makeStack();
     expect(() => OidcProvider.fromOidcProviderArn(stack, 'Imported', 'arn:aws:iam::123456789012:role/x')).toThrow(
-      /Stack\/Imported: oidcProviderArn "arn:aws:iam::123456789012:role\/x" must be an ARN .*oidc-provider/,
+      /Stack\/Imported: oidcProviderArn "arn:aws:iam::123456789012:role\/x" must be an IAM OIDC provider ARN, .*oidc-provider/,
     );
   });
 

@@ -195,6 +195,24 @@ describe('attributes and imports', () => {
     });
   });
 
+  test.each<[string, string, RegExp, string | undefined]>([
+    ['not an ID', 'my-provider', /^Stack\/Imported: verifiedAccessTrustProviderId "my-provider" must be a Verified Access trust provider ID, "vatp-" and hexadecimal digits/, undefined],
+    ['another resource\'s ID', 'vai-0123456789abcdef0', /verifiedAccessTrustProviderId "vai-0123456789abcdef0" must be a Verified Access trust provider ID/, undefined],
+    ['upper-case digits', 'vatp-0123456789ABCDEF0', /verifiedAccessTrustProviderId "vatp-0123456789ABCDEF0" must be/, undefined],
+    ['a policy reference name Cedar cannot read', 'vatp-0123456789abcdef0', /^Stack\/Imported: policyReferenceName "my idp"/, 'my idp'],
+  ])('an import rejects %s, naming the import', (_, id, message, policyReferenceName) => {
+    expect(() => VerifiedAccessTrustProvider.fromVerifiedAccessTrustProviderAttributes(newStack(), 'Imported', {
+      verifiedAccessTrustProviderId: id, policyReferenceName,
+    })).toThrow(message);
+  });
+
+  test('an import accepts a token policy reference name', () => {
+    const stack = newStack();
+    expect(() => VerifiedAccessTrustProvider.fromVerifiedAccessTrustProviderAttributes(stack, 'Imported', {
+      verifiedAccessTrustProviderId: 'vatp-0123456789abcdef0', policyReferenceName: new CfnParameter(stack, 'Name').valueAsString,
+    })).not.toThrow();
+  });
+
   test('an import without a policy reference name, by a token id, creates no resource; reading the name fails', () => {
     const stack = newStack();
     const imported = VerifiedAccessTrustProvider.fromVerifiedAccessTrustProviderAttributes(stack, 'Imported', {

@@ -63,6 +63,14 @@ export const API_CONSTRAINTS: { readonly [operation: string]: { readonly [path: 
       "fullMatch": true
     }
   },
+  "iam:GetOpenIDConnectProvider": {
+    "OpenIDConnectProviderArn": {
+      "type": "string",
+      "required": true,
+      "minLength": 20,
+      "maxLength": 2048
+    }
+  },
   "sso-admin:CreateTrustedTokenIssuer": {
     "InstanceArn": {
       "type": "string",
