@@ -78,6 +78,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   },
   sampleCode: false,
 
+  // `npx cdk-trusted-identity audit <templates or cdk.out>`: the TrustedIdentityChecks rules over any CloudFormation
+  // template (src/audit/command.ts).
+  bin: { 'cdk-trusted-identity': 'lib/audit/cli.js' },
+
   devDeps: [
     `@aws-cdk/integ-tests-alpha@${INTEG_TESTS_ALPHA}`,
     `@aws-cdk/integ-runner@${INTEG_RUNNER}`,
@@ -88,6 +92,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `cdk-nag@${CDK_NAG_V3}`,
     'cdk-nag-v2@npm:cdk-nag@~2.38.2',
     'fast-check@^4.10.2',
+    // The SARIF 2.1.0 schema and a matcher for it: the audit command's --format sarif is validated offline.
+    // (it requires tslib without declaring it)
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    'tslib@^2',
   ],
 
   eslintOptions: {
@@ -161,6 +169,12 @@ checkBindings.exec('python3 scripts/readme_translations.py');
 packageAll.spawn(checkBindings);
 project.packageTask.reset();
 project.packageTask.spawn(packageAll);
+
+// The audit command as the README shows it, on this clone: `npx cdk-trusted-identity audit <path>` (after a build).
+project.addTask('test:audit-command', {
+  description: 'Run `npx cdk-trusted-identity audit` on the fixtures (needs the compiled lib/: run the build first)',
+  exec: 'bash scripts/audit-command.sh',
+});
 
 // Python and Java users, for real (scripts/bindings.sh): the built wheel and jar installed as users do, the
 // every-construct app in Python (and through the CLI) and Java compared with the TypeScript one, pytest, a Java check.

@@ -51,6 +51,12 @@ for example in "$root"/examples/*.ts; do
   else
     echo "newest: cdk synth of examples/$name.ts: clean"
   fi
+  # The installed package's command on what the CLI just wrote: the aspect's verdict (no finding), exit code 0.
+  if out=$(npx --no cdk-trusted-identity audit cdk.out 2>&1); then
+    echo "newest: cdk-trusted-identity audit cdk.out of examples/$name.ts: $(printf '%s' "$out" | tail -1)"
+  else
+    rc=1; echo "$out"; echo "newest: FAILED cdk-trusted-identity audit cdk.out of examples/$name.ts"
+  fi
   # With cdk-nag 3: findings on the example's own resources (e.g. an AWS managed policy on a role) are the example's;
   # none may sit on a resource the library created.
   cmd=$(node -p 'require("./cdk.json").app.replace(/bin\/[^ ]+\.ts$/, process.argv[1])' "bin/$name-nag.ts")

@@ -354,11 +354,20 @@ export interface IIdentityCenterApplication extends IResource {
    */
   readonly instanceArn: string;
 
-  /** Adds an OAuth 2.0 grant (one per grant type). */
-  addGrant(grant: ApplicationGrant): void;
+  /**
+   * Adds an OAuth 2.0 grant (one per grant type).
+   *
+   * @returns the construct that puts the grant: a dependency for resources that need it in place
+   * (`resource.node.addDependency(grant)`)
+   */
+  addGrant(grant: ApplicationGrant): IConstruct;
 
-  /** Adds an access scope (each scope once). */
-  addAccessScope(scope: AccessScope, options?: AccessScopeOptions): void;
+  /**
+   * Adds an access scope (each scope once).
+   *
+   * @returns the construct that puts the scope: a dependency for resources that need it in place
+   */
+  addAccessScope(scope: AccessScope, options?: AccessScopeOptions): IConstruct;
 
   /**
    * Lets `grantee` call `CreateTokenWithIAM` for this application: names its principal in the application's actor
@@ -367,11 +376,19 @@ export interface IIdentityCenterApplication extends IResource {
    */
   grantCreateTokenWithIam(grantee: iam.IGrantable): iam.Grant;
 
-  /** Assigns an Identity Center user (its identity store user ID) to the application. */
-  assignUser(userId: string): void;
+  /**
+   * Assigns an Identity Center user (its identity store user ID) to the application.
+   *
+   * @returns the `AWS::SSO::ApplicationAssignment` it creates
+   */
+  assignUser(userId: string): sso.CfnApplicationAssignment;
 
-  /** Assigns an Identity Center group (its identity store group ID) to the application. */
-  assignGroup(groupId: string): void;
+  /**
+   * Assigns an Identity Center group (its identity store group ID) to the application.
+   *
+   * @returns the `AWS::SSO::ApplicationAssignment` it creates
+   */
+  assignGroup(groupId: string): sso.CfnApplicationAssignment;
 }
 
 /**
@@ -418,7 +435,7 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
     };
   }
 
-  public addGrant(grant: ApplicationGrant): void {
+  public addGrant(grant: ApplicationGrant): IConstruct {
     requireInstanceOf(this, 'grant', grant, ApplicationGrant,
       'ApplicationGrant.jwtBearer({...}), ApplicationGrant.authorizationCode({...}), ApplicationGrant.refreshToken() or ApplicationGrant.tokenExchange()');
     const id = `Grant[${GRANT_MEMBER[grant.grantType] ?? grant.grantType}]`;
@@ -441,16 +458,17 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
       parameters: { ...key, Grant: rendered.grant },
       physicalResourceId: this.configurationId(`grant ${rendered.grantType}`),
     };
-    this._configuration(id, 'Custom::IdentityCenterApplicationGrant', put, {
+    const cr = this._configuration(id, 'Custom::IdentityCenterApplicationGrant', put, {
       service: SERVICE, action: 'DeleteApplicationGrant', parameters: key, ignoreErrorCodesMatching: NOT_FOUND,
     }, applicationPermission(this, 'Grant', ['sso:PutApplicationGrant']));
     // No explicit dependency on the issuers: the grant's calls reference each issuer's ARN (Ref or Fn::GetAtt of the
     // custom-resource or native issuer), so CloudFormation creates the grant after the issuer, updates it to a
     // replacement issuer's ARN before the old issuer is deleted, and deletes it before the issuer (an explicit
     // DependsOn would only repeat that: cfn-lint W3005). Imported issuers are literal ARNs with nothing to order.
+    return cr.construct;
   }
 
-  public addAccessScope(scope: AccessScope, options: AccessScopeOptions = {}): void {
+  public addAccessScope(scope: AccessScope, options: AccessScopeOptions = {}): IConstruct {
     requireInstanceOf(this, 'scope', scope, AccessScope, 'an AccessScope constant such as AccessScope.STS_IDENTITY_CONTEXT, or AccessScope.custom(name)');
     requireStruct(this, 'options', options, 'AccessScopeOptions, e.g. { authorizedTargets: [...] }', { optional: true });
     requireStringList(this, 'authorizedTargets', options.authorizedTargets, 'Identity Center application or instance ARNs', { optional: true });
@@ -470,14 +488,14 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
     }
     this.scopes.add(scope.name);
     const key = { ApplicationArn: this.applicationArn, Scope: scope.name };
-    this._configuration(`AccessScope[${scope.name}]`, 'Custom::IdentityCenterApplicationAccessScope', {
+    return this._configuration(`AccessScope[${scope.name}]`, 'Custom::IdentityCenterApplicationAccessScope', {
       service: SERVICE,
       action: 'PutApplicationAccessScope',
       parameters: { ...key, AuthorizedTargets: targets },
       physicalResourceId: this.configurationId(`scope ${scope.name}`),
     }, {
       service: SERVICE, action: 'DeleteApplicationAccessScope', parameters: key, ignoreErrorCodesMatching: NOT_FOUND,
-    }, applicationPermission(this, 'AccessScope', ['sso:PutApplicationAccessScope']));
+    }, applicationPermission(this, 'AccessScope', ['sso:PutApplicationAccessScope'])).construct;
   }
 
   public grantCreateTokenWithIam(grantee: iam.IGrantable): iam.Grant {
@@ -503,15 +521,15 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
     return iam.Grant.addToPrincipal({ grantee, actions: ['sso-oauth:CreateTokenWithIAM'], resourceArns: [this.applicationArn] });
   }
 
-  public assignUser(userId: string): void {
-    this.assign('USER', 'userId', userId);
+  public assignUser(userId: string): sso.CfnApplicationAssignment {
+    return this.assign('USER', 'userId', userId);
   }
 
-  public assignGroup(groupId: string): void {
-    this.assign('GROUP', 'groupId', groupId);
+  public assignGroup(groupId: string): sso.CfnApplicationAssignment {
+    return this.assign('GROUP', 'groupId', groupId);
   }
 
-  private assign(principalType: string, prop: string, principalId: string): void {
+  private assign(principalType: string, prop: string, principalId: string): sso.CfnApplicationAssignment {
     requireString(this, prop, principalId, `the identity store ID of the ${principalType.toLowerCase()}`);
     checkString(this, prop, principalId, cfnConstraint('AWS::SSO::ApplicationAssignment:PrincipalId'), {
       describe: 'an identity store ID: a UUID, optionally prefixed with 10 hex digits and "-" (e.g. "906745f8b1-0a1b2c3d-...")',
@@ -528,6 +546,7 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
       principalId,
     });
     assignment.applyRemovalPolicy(this._configurationRemovalPolicy);
+    return assignment;
   }
 
   /** The actor policy of the IAM authentication method: exactly the granted principals may call CreateTokenWithIAM. */

@@ -127,9 +127,27 @@ const REFERENCED_TYPES = [...Object.keys(OIDC_PROVIDER_TYPES), CFN_JSON, VA_TRUS
  * Each finding is an annotation on the offending resource whose message starts with the rule id in brackets:
  * errors (which fail `cdk synth` and `cdk deploy`) and warnings (id `cdk-trusted-identity:<ruleId>`). When a rule
  * cannot decide (a condition or principal that is only known at deploy time) it reports a warning saying so, never
- * an error. The aspect never changes a resource and never throws for a finding.
+ * an error. The aspect never throws for a finding and changes no resource, except that it records an acknowledged
+ * finding in the resource's `Metadata` (`METADATA_KEY`). The `cdk-trusted-identity audit` command runs it on templates.
  */
 export class TrustedIdentityChecks implements IAspect {
+  /**
+   * The resource `Metadata` key that acknowledges findings in a template: `{ "<rule id>": "<reason>" }`. The aspect
+   * reads it (so a template's own acknowledgements count, e.g. for the `cdk-trusted-identity audit` command) and
+   * writes it on a resource whose finding was acknowledged with `acknowledge()`, so the synthesized template carries
+   * the acknowledgement too.
+   */
+  public static readonly METADATA_KEY = 'cdk-trusted-identity:acknowledged';
+
+  /**
+   * The rule table, for the `audit` command's SARIF rule descriptions.
+   *
+   * @internal
+   */
+  public static _rules(): { [id: string]: { readonly level: string; readonly why: string; readonly fix: string } } {
+    return RULES;
+  }
+
   /**
    * Acknowledges the findings of one rule on a construct and its children. They are then reported as info
    * annotations that keep the reason.
@@ -462,6 +480,9 @@ export class TrustedIdentityChecks implements IAspect {
   private annotate(node: CfnResource, id: RuleId, level: Level, message: string): void {
     const reason = acknowledgementOf(node, id);
     if (reason !== undefined) {
+      // Recorded in the template, where the audit command (and anyone reading the template) finds it.
+      const recorded = node.getMetadata(TrustedIdentityChecks.METADATA_KEY);
+      if (recorded?.[id] !== reason) node.addMetadata(TrustedIdentityChecks.METADATA_KEY, { ...recorded, [id]: reason });
       Annotations.of(node).addInfo(`${message} Acknowledged: ${reason}`);
     } else if (level === 'error') {
       Annotations.of(node).addError(message);
@@ -471,8 +492,13 @@ export class TrustedIdentityChecks implements IAspect {
   }
 }
 
-/** The reason given for `id` on the node or its closest scope, if any. */
-function acknowledgementOf(node: IConstruct, id: string): string | undefined {
+/**
+ * The reason given for `id` on the node or its closest scope with `acknowledge()`, or in the resource's template
+ * metadata, if any.
+ */
+function acknowledgementOf(node: CfnResource, id: string): string | undefined {
+  const recorded = node.getMetadata(TrustedIdentityChecks.METADATA_KEY)?.[id];
+  if (typeof recorded === 'string' && recorded.trim().length > 0) return recorded;
   for (const scope of [...node.node.scopes].reverse()) {
     const reason = (scope as any)[ACKS]?.get(id);
     if (reason !== undefined) return reason;

@@ -1163,3 +1163,31 @@ describe('the calls the integ test and the example make conform to the model', (
     expect(conformance(operation, params)).toEqual([]);
   });
 });
+
+describe('the add-methods return what they create (as aws-cdk-lib\'s do)', () => {
+  test('addGrant and addAccessScope return the construct that puts them: a dependency for what needs them in place', () => {
+    const stack = newStack();
+    const app = newApp(stack);
+    const grant = app.addGrant(ApplicationGrant.refreshToken());
+    const scope = app.addAccessScope(AccessScope.OPENID);
+    const consumer = new CfnResource(stack, 'Consumer', { type: 'AWS::SNS::Topic' });
+    consumer.node.addDependency(grant, scope);
+    const template = templateOf(stack);
+    expect(template.Resources.Consumer.DependsOn).toEqual(expect.arrayContaining([
+      logicalIdOf(grant), logicalIdOf(scope),
+    ]));
+    expect(template.Resources[logicalIdOf(grant)].Type).toBe(GRANT);
+    expect(template.Resources[logicalIdOf(scope)].Type).toBe(SCOPE);
+  });
+
+  test('assignUser and assignGroup return the AWS::SSO::ApplicationAssignment, on new and imported applications', () => {
+    const stack = newStack();
+    const user = newApp(stack).assignUser(USER_ID);
+    expect(user.principalType).toBe('USER');
+    expect(user.principalId).toBe(USER_ID);
+    const imported = IdentityCenterApplication.fromApplicationArn(stack, 'Imported', SAMPLE_APPLICATION_ARN);
+    const group = imported.assignGroup(GROUP_ID);
+    expect(group.principalType).toBe('GROUP');
+    expect(stack.resolve(group.applicationArn)).toBe(SAMPLE_APPLICATION_ARN);
+  });
+});

@@ -528,7 +528,8 @@ describe('VerifiedAccessPlaintextSecret', () => {
   ])('%s', (_name, secret, expected) => {
     const findings = audit(s => new CfnResource(s, 'TrustProvider', {
       type: 'AWS::EC2::VerifiedAccessTrustProvider',
-      properties: { TrustProviderType: 'user', UserTrustProviderType: 'oidc', NativeApplicationOidcOptions: { ClientId: 'c', ClientSecret: secret } },
+      // A deployable template (PolicyReferenceName is required): the audit command reads it too.
+      properties: { PolicyReferenceName: 'idp', TrustProviderType: 'user', UserTrustProviderType: 'oidc', NativeApplicationOidcOptions: { ClientId: 'c', ClientSecret: secret } },
     }));
     expect(findings.map(f => [f.rule, f.level])).toEqual(expected ? [expected] : []);
   });
