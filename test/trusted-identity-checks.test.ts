@@ -110,8 +110,9 @@ const PINNED_IMMUTABLE = GitHubActionsSubject.branch('my-org', 'my-app', 'main',
 /** For each rule: the conditions of a flagged trust and of a clean look-alike. */
 const CONDITION_RULES: Array<{ rule: string; level: string; flagged: Conditions; clean: Conditions }> = [
   {
+    // GitHub's audience is whatever the workflow asks for: the pinned subject bounds the trust (a warning).
     rule: 'OidcAudience',
-    level: 'error',
+    level: 'warning',
     flagged: { StringEquals: { [SUB]: PINNED } },
     clean: { StringEquals: { ...AUD, [SUB]: PINNED } },
   },
@@ -122,9 +123,24 @@ const CONDITION_RULES: Array<{ rule: string; level: string; flagged: Conditions;
     clean: { StringEquals: { ...AUD, [`${GH}:repository_owner_id`]: '1234567' }, StringLike: { [SUB]: 'repo:*' } },
   },
   {
+    // Every token carries sub: the condition still requires the subject (a warning).
+    rule: 'OidcForAllValues',
+    level: 'warning',
+    flagged: { 'StringEquals': AUD, 'ForAllValues:StringLike': { [SUB]: 'repo:my-org/*' } },
+    clean: { StringEquals: AUD, StringLike: { [SUB]: 'repo:my-org/*' } },
+  },
+  {
+    // The only tenant pin is on a claim tokens may lack (AWS does not evaluate GitHub's custom claims): open.
     rule: 'OidcForAllValues',
     level: 'error',
-    flagged: { 'StringEquals': AUD, 'ForAllValues:StringLike': { [SUB]: 'repo:my-org/*' } },
+    flagged: { 'StringEquals': AUD, 'ForAllValues:StringEquals': { [`${GH}:repository_owner_id`]: '1234567' }, 'StringLike': { [SUB]: 'repo:*' } },
+    clean: { StringEquals: { ...AUD, [`${GH}:repository_owner_id`]: '1234567' }, StringLike: { [SUB]: 'repo:*' } },
+  },
+  {
+    // ...IfExists on sub: still required (every token carries it), but reads as optional.
+    rule: 'OidcTenantSubject',
+    level: 'warning',
+    flagged: { StringEquals: AUD, StringLikeIfExists: { [SUB]: 'repo:my-org/*' } },
     clean: { StringEquals: AUD, StringLike: { [SUB]: 'repo:my-org/*' } },
   },
   {
@@ -180,7 +196,8 @@ describe('rules on trust conditions, for every principal style', () => {
 describe('OidcAudience', () => {
   test('messages name the rule, what is wrong, why and the fix', () => {
     const [finding] = audit(s => role(s, new iam.WebIdentityPrincipal(GH_ARN, { StringEquals: { [SUB]: PINNED } })));
-    expect(finding.message).toMatch(/^\[OidcAudience\] .*without a StringEquals condition on "token.actions.githubusercontent.com:aud"\. Without an audience check .* Fix: add StringEquals/);
+    expect(finding.level).toBe('warning');
+    expect(finding.message).toMatch(/^\[OidcAudience\] .*without a StringEquals condition on "token.actions.githubusercontent.com:aud"\. .* Fix: add StringEquals/);
   });
 
   test.each([
@@ -194,7 +211,8 @@ describe('OidcAudience', () => {
     ['an aud condition for another issuer', GH_ARN, { StringEquals: { 'gitlab.com:aud': 'x', [SUB]: PINNED } }, ['OidcAudience']],
     ['an aud condition in StringNotEquals', GH_ARN, { StringNotEquals: AUD, StringEquals: { [SUB]: PINNED } }, ['OidcAudience']],
     ['an aud condition with IfExists', GH_ARN, { StringEqualsIfExists: AUD, StringEquals: { [SUB]: PINNED } }, ['OidcAudience']],
-    ['aud "*" in StringLike', GH_ARN, { StringLike: { [`${GH}:aud`]: '*' }, StringEquals: { [SUB]: PINNED } }, ['OidcAudience', 'OidcAudienceWildcard']],
+    // The audience is there, with a wildcard: one finding, by the rule of what is written.
+    ['aud "*" in StringLike', GH_ARN, { StringLike: { [`${GH}:aud`]: '*' }, StringEquals: { [SUB]: PINNED } }, ['OidcAudienceWildcard']],
     ['the key in other letter case (IAM keys are case-insensitive)', GH_ARN, { StringEquals: { [`${GH.toUpperCase()}:AUD`]: 'sts.amazonaws.com', [SUB]: PINNED } }, []],
     // IAM's audience key for Login with Amazon and Facebook is <issuer>:app_id (there is no <issuer>:aud).
     ['Login with Amazon with app_id', 'www.amazon.com', { StringEquals: { 'www.amazon.com:app_id': 'amzn1.application-oa2-123456' } }, []],
@@ -222,12 +240,14 @@ describe('OidcAudience', () => {
 
   test('rejects Login with Amazon without app_id, naming its audience key in the message', () => {
     const [finding] = audit(s => role(s, new iam.WebIdentityPrincipal('www.amazon.com', {})));
-    expect(finding.message).toMatch(/without a StringEquals condition on "www\.amazon\.com:app_id"\./);
+    expect(finding.level).toBe('error');
+    expect(finding.message).toMatch(/without a StringEquals condition on "www\.amazon\.com:app_id", and no pinned subject bounds it either\./);
   });
 
   test.each<[string, unknown, string[]]>([
-    ['rejects NotAction sts:AssumeRole (allows sts:AssumeRoleWithWebIdentity)', 'sts:AssumeRole', ['OidcAudience', 'OidcTenantSubject']],
-    ['rejects NotAction of other actions only', ['sts:AssumeRole', 'sts:TagSession'], ['OidcAudience', 'OidcTenantSubject']],
+    // GitHub without any condition: open to every tenant (OidcTenantSubject); the missing audience is a warning.
+    ['rejects NotAction sts:AssumeRole (allows sts:AssumeRoleWithWebIdentity)', 'sts:AssumeRole', ['OidcTenantSubject']],
+    ['rejects NotAction of other actions only', ['sts:AssumeRole', 'sts:TagSession'], ['OidcTenantSubject']],
     ['passes NotAction that excludes sts:AssumeRoleWithWebIdentity', ['sts:AssumeRoleWithWebIdentity', 'sts:SetContext'], []],
     ['passes NotAction that excludes it by a wildcard', ['sts:AssumeRoleWith*', 'sts:SetContext'], []],
   ])('%s', (_name, notAction, expected) => {
@@ -322,7 +342,22 @@ describe('OidcTenantSubject', () => {
     ['GitHub: repository_owner with a wildcard', GH_ARN, { StringEquals: AUD, StringLike: { [`${GH}:repository_owner`]: 'my-*' } }, true],
     ['GitHub: repository "my-org/*"', GH_ARN, { StringEquals: AUD, StringLike: { [`${GH}:repository`]: 'my-org/*' } }, false],
     ['GitHub: repository_owner_id in StringNotEquals', GH_ARN, { StringEquals: AUD, StringNotEquals: { [`${GH}:repository_owner_id`]: '1' } }, true],
-    ['GitHub Enterprise Cloud issuer without subject', `${GH_ARN}/my-enterprise`, { StringEquals: { [`${GH}/my-enterprise:aud`]: 'sts.amazonaws.com' } }, true],
+    // The enterprise issuer (include_enterprise_slug) pins the enterprise: single-tenant.
+    ['GitHub Enterprise Cloud enterprise issuer without subject', `${GH_ARN}/my-enterprise`, { StringEquals: { [`${GH}/my-enterprise:aud`]: 'sts.amazonaws.com' } }, false],
+    ['HCP Terraform Europe: "organization:*:..."', 'arn:aws:iam::123456789012:oidc-provider/app.eu.terraform.io', {
+      StringEquals: { 'app.eu.terraform.io:aud': 'aws.workload.identity' },
+      StringLike: { 'app.eu.terraform.io:sub': 'organization:*:project:*' },
+    }, true],
+    // GitHub custom subject templates: pinned only with a tenant claim (repo, repository_owner(_id), repository(_id), enterprise(_id)).
+    ['GitHub custom sub: repo_property_* only', GH_ARN, { StringEquals: { ...AUD, [SUB]: 'repo_property_team:platform' } }, true],
+    ['GitHub custom sub: job_workflow_ref only', GH_ARN, { StringEquals: { ...AUD, [SUB]: 'job_workflow_ref:my-org/shared/.github/workflows/deploy.yml@refs/heads/main' } }, true],
+    ['GitHub custom sub: job_workflow_ref then repository_owner_id', GH_ARN, {
+      StringEquals: { ...AUD, [SUB]: 'job_workflow_ref:my-org/shared/.github/workflows/deploy.yml@refs/heads/main:repository_owner_id:123456' },
+    }, false],
+    ['GitHub custom sub: repository_owner and context', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: 'repository_owner:my-org:environment:*' } }, false],
+    ['GitHub custom sub: a wildcard before the tenant claim', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: 'repo_property_team:*:repository_owner:my-org' } }, true],
+    ['GitHub custom sub: a wildcard in repository_owner', GH_ARN, { StringEquals: AUD, StringLike: { [SUB]: 'repository_owner:my-*:environment:prod' } }, true],
+    ['GitHub custom sub: context then repo (immutable form)', GH_ARN, { StringEquals: { ...AUD, [SUB]: 'environment:prod:repo:my-org@123456/my-app@456789' } }, false],
     ['GitLab.com: "project_path:*"', GITLAB, { StringEquals: { 'gitlab.com:aud': 'https://gitlab.com' }, StringLike: { 'gitlab.com:sub': 'project_path:*' } }, true],
     ['GitLab.com: "project_path:my-group/*"', GITLAB, { StringEquals: { 'gitlab.com:aud': 'https://gitlab.com' }, StringLike: { 'gitlab.com:sub': 'project_path:my-group/*' } }, false],
     ['GitLab.com: namespace_id', GITLAB, { StringEquals: { 'gitlab.com:aud': 'https://gitlab.com', 'gitlab.com:namespace_id': '42' } }, false],
@@ -375,7 +410,9 @@ describe('tokens: never a false error', () => {
 
   test('a token provider ARN without any aud key is missing the audience whatever the issuer', () => {
     const findings = audit(s => role(s, new iam.WebIdentityPrincipal(Fn.importValue('arn'), {})));
-    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcAudience', 'error'], ['OidcTenantSubject', 'warning']]);
+    // Whether the audience is the trust's boundary depends on the issuer: undecided.
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcAudience', 'warning'], ['OidcTenantSubject', 'warning']]);
+    expect(findings[0].message).toMatch(/Could not decide whether anything else bounds it to your tenant/);
   });
 
   test('a subject from a parameter: warning that the rule could not decide', () => {
@@ -692,7 +729,7 @@ describe('acknowledgements', () => {
       const r = role(s, new iam.WebIdentityPrincipal(GH_ARN, {}));
       TrustedIdentityChecks.acknowledge(r, 'OidcTenantSubject', 'reviewed');
     });
-    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcAudience', 'error'], ['OidcTenantSubject', 'info']]);
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcAudience', 'warning'], ['OidcTenantSubject', 'info']]);
   });
 
   test.each(['', '   '])('rejects an acknowledgement without a reason (%j)', (reason) => {
@@ -736,8 +773,8 @@ describe('the aspect', () => {
     const findings = audit(mixedApp);
     const nested = findings.filter(f => f.path.startsWith('/Stack/Nested/'));
     expect(nested.map(f => f.path)).toEqual(nested.map(() => '/Stack/Nested/Raw'));
-    // ForAllValues: on aud and sub: both conditions are vacuous.
-    expect(rulesOf(nested)).toEqual(['OidcAudience', 'OidcForAllValues', 'OidcForAllValues', 'OidcTenantSubject']);
+    // ForAllValues: on aud and sub: every token carries both, so both are still required (warnings).
+    expect(nested.map(f => [f.rule, f.level])).toEqual([['OidcForAllValues', 'warning'], ['OidcForAllValues', 'warning']]);
   });
 
   test('a resource it cannot read is reported as a warning, never thrown', () => {
