@@ -389,6 +389,117 @@ describe('OidcTenantSubject', () => {
   });
 });
 
+/**
+ * The severity policy (README, "Severity"): an error only when someone outside the owner's tenant can assume the
+ * role; a warning when the trust is bounded to the tenant but weaker than the guides recommend; nothing for the
+ * correct look-alike. Trusts from vendors' and AWS's guides and widely used modules, with the messages asserted.
+ */
+describe('severity policy: the hole, the risky variant and the correct look-alike, per rule', () => {
+  const EKS = 'oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE';
+  const EKS_ARN = `arn:aws:iam::${ACCOUNT}:oidc-provider/${EKS}`;
+  const GITLAB_ARN = `arn:aws:iam::${ACCOUNT}:oidc-provider/gitlab.com`;
+  const CUSTOM_ARN = `arn:aws:iam::${ACCOUNT}:oidc-provider/login.example.com`;
+  const GOOGLE = 'accounts.google.com';
+  const COGNITO = 'cognito-identity.amazonaws.com';
+  const POOL = 'us-east-1:11111111-2222-3333-4444-555555555555';
+  type Case = [string, unknown, Conditions, Array<[string, string]>, RegExp?];
+
+  function findingsFor(federated: unknown, conditions: Conditions): Finding[] {
+    return audit(s => new iam.CfnRole(s, 'Role', { assumeRolePolicyDocument: webIdentityTrust(federated, conditions) }));
+  }
+
+  test.each<Case>([
+    // Audience-bound issuers (anyone gets tokens; the client ID names the owner): the audience is the boundary.
+    ['hole: Google without aud', GOOGLE, {}, [['OidcAudience', 'error']],
+      /^\[OidcAudience\] The trust policy of "accounts\.google\.com" lets web identities assume the role \(sts:AssumeRoleWithWebIdentity\) without a StringEquals condition on "accounts\.google\.com:aud", and no pinned subject bounds it either\./],
+    ['risky: Google without aud, one user pinned by sub', GOOGLE, { StringEquals: { 'accounts.google.com:sub': '110169484474386276334' } }, [['OidcAudience', 'warning']],
+      /A subject condition without wildcards bounds the trust to your tenant\. Without an audience check the role also accepts tokens your tenant's workloads request for other services/],
+    ['correct: Google with aud', GOOGLE, { StringEquals: { 'accounts.google.com:aud': 'client.apps.googleusercontent.com' } }, []],
+    ['hole: unknown issuer with neither aud nor sub', CUSTOM_ARN, {}, [['OidcAudience', 'error']]],
+    ['hole: aud only with StringNotEquals', CUSTOM_ARN, { StringNotEquals: { 'login.example.com:aud': 'other' } }, [['OidcAudience', 'error']],
+      /tests "login\.example\.com:aud" only with StringNotEquals on "login\.example\.com:aud" \("other"\), which does not require an audience, and no pinned subject/],
+    // AWS's EKS documentation trust (IRSA): subject pinned, no aud; the issuer is one cluster's.
+    ['risky: the EKS documentation trust (sub pinned, no aud)', EKS_ARN, { StringEquals: { [`${EKS}:sub`]: 'system:serviceaccount:default:my-service-account' } }, [['OidcAudience', 'warning']],
+      /^\[OidcAudience\] The trust policy of "oidc\.eks\..*" lets web identities assume the role .* without a StringEquals condition on ".*:aud"\. The issuer belongs to one tenant \(an Amazon EKS cluster\)/],
+    ['risky: an EKS trust without any condition (the cluster is the tenant)', EKS_ARN, {}, [['OidcAudience', 'warning']]],
+    ['correct: the EKS documentation trust with aud', EKS_ARN, { StringEquals: { [`${EKS}:aud`]: 'sts.amazonaws.com', [`${EKS}:sub`]: 'system:serviceaccount:default:my-service-account' } }, []],
+    // GitLab's documented trust: StringEquals on sub only. GitLab's audience is what the job asks for: a warning.
+    ['risky: GitLab\'s documented trust (sub pinned, no aud)', GITLAB_ARN, { StringEquals: { 'gitlab.com:sub': 'project_path:mygroup/myproject:ref_type:branch:ref:main' } }, [['OidcAudience', 'warning']],
+      /^\[OidcAudience\] The trust policy of "gitlab\.com" lets web identities .* without a StringEquals condition on "gitlab\.com:aud"\. GitLab\.com issues tokens for any audience a workload asks for: the subject or a tenant claim bounds the trust, not the audience\./],
+    ['hole: GitLab.com with aud but any project', GITLAB_ARN, { StringEquals: { 'gitlab.com:aud': 'https://gitlab.com' }, StringLike: { 'gitlab.com:sub': 'project_path:*' } }, [['OidcTenantSubject', 'error']],
+      /allows the subject "project_path:\*", which matches every GitLab\.com tenant/],
+    ['correct: GitLab.com with aud and a pinned project', GITLAB_ARN, { StringEquals: { 'gitlab.com:aud': 'https://gitlab.com', 'gitlab.com:sub': 'project_path:mygroup/myproject:ref_type:branch:ref:main' } }, []],
+    // A widely used Terraform module's GitHub role: ForAllValues on aud and iss, a pinned sub.
+    ['risky: ForAllValues on aud and iss with a pinned sub (Terraform module style)', GH_ARN, {
+      'ForAllValues:StringEquals': { [`${GH}:iss`]: `https://${GH}`, [`${GH}:aud`]: 'sts.amazonaws.com' },
+      'StringLike': { [SUB]: 'repo:my-org/my-app:*' },
+    }, [['OidcForAllValues', 'warning'], ['OidcForAllValues', 'warning']],
+    /^\[OidcForAllValues\] The condition ForAllValues:StringEquals on "token\.actions\.githubusercontent\.com:iss" \("https:\/\/token\.actions\.githubusercontent\.com"\) uses a set operator on the single-valued claim "iss"\. Every token carries it, so the condition still requires these values\. .* Fix: use StringEquals on "token\.actions\.githubusercontent\.com:iss" \(the plain operator, without ForAllValues:\)\./],
+    ['hole: ForAllValues on the only tenant claim', GH_ARN, {
+      'StringEquals': AUD, 'ForAllValues:StringEquals': { [`${GH}:repository_owner_id`]: '123456' }, 'StringLike': { [SUB]: 'repo:*' },
+    }, [['OidcForAllValues', 'error']],
+    /^\[OidcForAllValues\] The condition ForAllValues:StringEquals on "token\.actions\.githubusercontent\.com:repository_owner_id" \("123456"\) is the only condition naming the tenant, and ForAllValues: is true when the claim is absent from the request .*: every GitHub Actions tenant can assume the role\. .* Fix: use StringEquals on/],
+    // The subject is there, under ForAllValues: the message names it, never "no condition on sub".
+    ['hole: an open subject under ForAllValues', GH_ARN, { 'StringEquals': AUD, 'ForAllValues:StringLike': { [SUB]: 'repo:*' } }, [['OidcForAllValues', 'warning'], ['OidcTenantSubject', 'error']],
+      /^\[OidcTenantSubject\] The trust policy of GitHub Actions \(a multi-tenant issuer\) allows the subject "repo:\*", which matches every GitHub Actions tenant\./],
+    ['hole: the tenant pinned only with IfExists on a claim tokens may lack', GH_ARN, {
+      StringEquals: AUD, StringEqualsIfExists: { [`${GH}:repository_owner_id`]: '123456' },
+    }, [['OidcTenantSubject', 'error']],
+    /pins the tenant only with StringEqualsIfExists on "token\.actions\.githubusercontent\.com:repository_owner_id" \("123456"\), which is true when the claim is absent from the request .* Fix: use StringEquals \(without IfExists\) on "token\.actions\.githubusercontent\.com:repository_owner_id"\.$/],
+    ['hole: the subject only negated', GH_ARN, { StringEquals: AUD, StringNotLike: { [SUB]: 'repo:evil/*' } }, [['OidcTenantSubject', 'error']],
+      /tests the subject or tenant only with StringNotLike on "token\.actions\.githubusercontent\.com:sub" \("repo:evil\/\*"\), which does not require a value naming your tenant/],
+    ['risky: a pinned subject under IfExists', GH_ARN, { StringEquals: AUD, StringLikeIfExists: { [SUB]: 'repo:my-org/*' } }, [['OidcTenantSubject', 'warning']],
+      /^\[OidcTenantSubject\] The trust policy of GitHub Actions pins the subject only with StringLikeIfExists on "token\.actions\.githubusercontent\.com:sub" \("repo:my-org\/\*"\): every token carries "sub", so the subject is still required.* Fix: use StringLike \(without IfExists\)/],
+    ['risky: the audience under IfExists', GH_ARN, { StringEqualsIfExists: AUD, StringEquals: { [SUB]: PINNED } }, [['OidcAudience', 'warning']],
+      /checks "token\.actions\.githubusercontent\.com:aud" only with StringEqualsIfExists on .*: every token carries the audience, so the check still holds.* Fix: use StringEquals \(without IfExists\)/],
+    // Audience wildcards: a warning when a pinned subject (or GitHub's tenant pin) bounds the trust, an error otherwise.
+    ['risky: a wildcard audience with a pinned GitHub subject', GH_ARN, { StringLike: { [`${GH}:aud`]: '*' }, StringEquals: { [SUB]: PINNED } }, [['OidcAudienceWildcard', 'warning']],
+      /^\[OidcAudienceWildcard\] The condition StringLike on "token\.actions\.githubusercontent\.com:aud" \("\*"\) allows the audience "\*" with a wildcard\. /],
+    ['hole: a Cognito identity pool with a wildcard audience', COGNITO, { StringLike: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:*' } }, [['OidcAudienceWildcard', 'error']],
+      /allows the audience "us-east-1:\*" with a wildcard, and no pinned subject bounds the trust of "cognito-identity\.amazonaws\.com" either/],
+    ['correct: a Cognito identity pool with its pool ID', COGNITO, { StringEquals: { 'cognito-identity.amazonaws.com:aud': POOL } }, []],
+    // GitHub Enterprise Cloud's enterprise issuer pins the enterprise.
+    ['risky: the GHEC enterprise issuer without subject nor aud', `${GH_ARN}/my-enterprise`, {}, [['OidcAudience', 'warning']],
+      /The issuer belongs to one tenant \(GitHub Enterprise Cloud \(enterprise issuer "token\.actions\.githubusercontent\.com\/my-enterprise"\)\)/],
+    ['correct: the GHEC enterprise issuer with aud, any repository of the enterprise', `${GH_ARN}/my-enterprise`, {
+      StringEquals: { [`${GH}/my-enterprise:aud`]: 'sts.amazonaws.com' }, StringLike: { [`${GH}/my-enterprise:sub`]: 'repo:*' },
+    }, []],
+    // GitHub custom subject templates.
+    ['hole: a custom sub of repo_property_* only', GH_ARN, { StringEquals: { ...AUD, [SUB]: 'repo_property_team:platform:repo_property_tier:prod' } }, [['OidcTenantSubject', 'error']],
+      /allows the custom subject "repo_property_team:platform:repo_property_tier:prod", which names no tenant \(no repo, repository_owner, repository_owner_id, repository, repository_id, enterprise, enterprise_id claim\): any GitHub Actions tenant can configure the same subject template and values\./],
+    ['hole: a custom sub of job_workflow_ref only (any repository may call a public reusable workflow)', GH_ARN, {
+      StringEquals: { ...AUD, [SUB]: 'job_workflow_ref:my-org/shared/.github/workflows/deploy.yml@refs/heads/main' },
+    }, [['OidcTenantSubject', 'error']], /allows the custom subject "job_workflow_ref:my-org\/shared/],
+    ['correct: a custom sub of repository_owner_id and job_workflow_ref', GH_ARN, {
+      StringEquals: { ...AUD, [SUB]: 'repository_owner_id:123456:job_workflow_ref:my-org/shared/.github/workflows/deploy.yml@refs/heads/main' },
+    }, []],
+  ])('%s', (...row) => {
+    // A rest parameter: jest would take a fifth declared parameter of a four-element row for the `done` callback.
+    const [, federated, conditions, expected, message] = row;
+    const findings = findingsFor(federated, conditions);
+    expect(findings.map(f => [f.rule, f.level])).toEqual(expected);
+    if (message) expect(findings.map(f => f.message)).toContainEqual(expect.stringMatching(message));
+  });
+
+  test.each<[string, (s: Stack) => unknown, Conditions, Array<[string, string]>]>([
+    // Tokens: whatever only deploy time decides is a warning that says so.
+    ['token provider ARN, pinned subject, no aud: decided (the subject bounds it whatever the issuer)', () => Fn.importValue('arn'),
+      { StringEquals: { [`${GH}:sub`]: PINNED } }, [['OidcAudience', 'warning']]],
+    ['token provider ARN, wildcard aud, no subject: undecided', () => Fn.importValue('arn'),
+      { StringLike: { 'login.example.com:aud': 'app-*' } }, [['OidcAudienceWildcard', 'warning']]],
+  ])('%s', (_name, federated, conditions, expected) => {
+    const findings = audit(s => new iam.CfnRole(s, 'Role', { assumeRolePolicyDocument: webIdentityTrust(federated(s), conditions) }));
+    expect(findings.map(f => [f.rule, f.level])).toEqual(expected);
+    for (const f of findings.filter(x => x.level === 'warning' && /undecided/.test(_name))) expect(f.message).toMatch(/Could not decide/);
+  });
+
+  test('a subject that is a parameter on an audience-bound issuer: undecided, never an error', () => {
+    const findings = audit(s => role(s, new iam.WebIdentityPrincipal(CUSTOM_ARN, { StringEquals: { 'login.example.com:sub': new CfnParameter(s, 'Sub').valueAsString } })));
+    expect(findings.map(f => [f.rule, f.level])).toEqual([['OidcAudience', 'warning']]);
+    expect(findings[0].message).toMatch(/Could not decide whether anything else bounds it to your tenant/);
+  });
+});
+
 describe('tokens: never a false error', () => {
   test('a provider imported by a token ARN with OidcProvider.principal({ audiences, subjects }) passes (CfnJson conditions)', () => {
     const findings = audit(s => role(s, OidcProvider.fromOidcProviderArn(s, 'Provider', Fn.importValue('github-provider-arn'))
