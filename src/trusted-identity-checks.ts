@@ -738,8 +738,9 @@ function audienceLevel(issuer: string | undefined, c: Conditions): Level | 'unde
 function boundedBy(issuer: string | undefined, c: Conditions): string {
   const profile = issuer !== undefined ? profileOf(issuer) : undefined;
   if (profile?.boundary === 'issuer') return `The issuer belongs to one tenant (${profile.name}), so only your tenant's tokens are accepted.`;
+  if (profile?.boundary === 'subject') return `${profile.name} issues tokens for any audience a workload asks for: the subject or a tenant claim bounds the trust, not the audience.`;
   if (subjectPinned(issuer, c) === 'yes') return 'A subject condition without wildcards bounds the trust to your tenant.';
-  return `The issuer (${profile?.name ?? 'known by its condition keys'}) is bounded by the subject or a tenant claim, not by the audience.`;
+  return 'The condition keys name an issuer whose subject or a tenant claim bounds the trust, not the audience.';
 }
 
 /** Whether a positive condition pins `sub` to values without wildcards (one principal of the issuer's tenant). */
