@@ -354,7 +354,7 @@ export class TrustedIdentityChecks implements IAspect {
         } else if (ALWAYS_PRESENT_CLAIMS.includes(b.claim)) {
           this.report(role, 'OidcForAllValues', `The condition ${describe(b)} uses a set operator on the single-valued claim "${b.claim}". Every token carries it, so the condition still requires these values.`, { level: 'warning', fix });
         } else {
-          this.report(role, 'OidcForAllValues', `The condition ${describe(b)} is true when the claim is absent from the request (STS sets only the claims IAM maps for the issuer), so it restricts nothing for tokens without "${b.claim}"; other conditions bound the trust.`, { level: 'warning', fix });
+          this.report(role, 'OidcForAllValues', `The condition ${describe(b)} is true when the claim is absent from the request (STS sets only the claims IAM maps for the issuer), so it restricts nothing for tokens without "${b.claim}". Another condition names the tenant (or the issuer is not multi-tenant), so this is not what bounds the trust.`, { level: 'warning', fix });
         }
       }
       const wild = (b.values ?? []).filter(v => hasWildcard(v));

@@ -439,6 +439,10 @@ describe('severity policy: the hole, the risky variant and the correct look-alik
       'StringEquals': AUD, 'ForAllValues:StringEquals': { [`${GH}:repository_owner_id`]: '123456' }, 'StringLike': { [SUB]: 'repo:*' },
     }, [['OidcForAllValues', 'error']],
     /^\[OidcForAllValues\] The condition ForAllValues:StringEquals on "token\.actions\.githubusercontent\.com:repository_owner_id" \("123456"\) is the only condition naming the tenant, and ForAllValues: is true when the claim is absent from the request .*: every GitHub Actions tenant can assume the role\. .* Fix: use StringEquals on/],
+    ['risky: ForAllValues on a claim tokens may lack, next to a pinned subject', GH_ARN, {
+      'StringEquals': { ...AUD, [SUB]: PINNED }, 'ForAllValues:StringEquals': { [`${GH}:repository_owner_id`]: '123456' },
+    }, [['OidcForAllValues', 'warning']],
+    /is true when the claim is absent from the request .*, so it restricts nothing for tokens without "repository_owner_id"\. Another condition names the tenant/],
     // The subject is there, under ForAllValues: the message names it, never "no condition on sub".
     ['hole: an open subject under ForAllValues', GH_ARN, { 'StringEquals': AUD, 'ForAllValues:StringLike': { [SUB]: 'repo:*' } }, [['OidcForAllValues', 'warning'], ['OidcTenantSubject', 'error']],
       /^\[OidcTenantSubject\] The trust policy of GitHub Actions \(a multi-tenant issuer\) allows the subject "repo:\*", which matches every GitHub Actions tenant\./],

@@ -96,9 +96,11 @@ const GITHUB_ACTIONS: IssuerProfile = {
   // Only the keys below name a tenant: a repository's custom property values are chosen by its owner (any owner can set
   // `repo_property_team:platform`), and `job_workflow_ref` names the called workflow, which any repository may call when
   // it is public. Claim keys contain only letters, digits and `_` (REST API, "Set the customization template for an
-  // OIDC subject claim", https://docs.github.com/en/rest/actions/oidc), so `:` only separates keys from values;
-  // values the owner chooses (custom properties) may still contain `:`, which is why a wildcard or unresolved part
-  // anywhere before the tenant's name means any tenant.
+  // OIDC subject claim", https://docs.github.com/en/rest/actions/oidc). A custom subject counts as pinned when a tenant
+  // key's segment appears with no wildcard (or unresolved part) before the end of the tenant's name. Limitation: a value
+  // another owner chooses (a custom property) that contains ":repository_owner:my-org" could imitate a later tenant
+  // segment; GitHub does not document which characters property values may hold, so templates should put the tenant
+  // claim first, where no other owner's subject can start the same way (owner and repository names have no ":").
   customSubjectTenantKeys: {
     repo: { prefix: '', separator: '/', idDelimiter: GITHUB_ID_DELIMITER },
     ...GITHUB_TENANT_CLAIMS,
