@@ -19,7 +19,7 @@ interface Rule {
 /**
  * The rule table (also in the README). Ids are public contract: they appear in messages and in `acknowledge()`.
  *
- * Severity policy (README, "Severity"), applied to every rule; `level` below is the level of a rule's usual case,
+ * Severity policy (README, "Severity and rules"), applied to every rule; `level` below is the level of a rule's usual case,
  * and `report()` takes the case's level where one rule covers both:
  * - **error** only when a principal outside the owner's tenant (or anyone) can assume the role or obtain the token:
  *   a multi-tenant issuer without a subject or claim pinned to one tenant (OidcTenantSubject; OidcForAllValues when the

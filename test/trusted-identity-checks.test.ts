@@ -390,7 +390,7 @@ describe('OidcTenantSubject', () => {
 });
 
 /**
- * The severity policy (README, "Severity"): an error only when someone outside the owner's tenant can assume the
+ * The severity policy (README, "Severity and rules"): an error only when someone outside the owner's tenant can assume the
  * role; a warning when the trust is bounded to the tenant but weaker than the guides recommend; nothing for the
  * correct look-alike. Trusts from vendors' and AWS's guides and widely used modules, with the messages asserted.
  */
