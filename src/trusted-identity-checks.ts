@@ -1,7 +1,7 @@
 import { Annotations, CfnResource, DefaultTokenResolver, IAspect, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { stripHttps } from './private/arn';
-import { audienceClaimOf, hasWildcard, IssuerProfile, matchesAnyTenant, multiTenantProfiles, profileOf, TenantSegment, tenantNamePart, tenantPart } from './private/issuers';
+import { audienceClaimOf, hasWildcard, IssuerProfile, multiTenantProfiles, profileOf, subjectTenant, TenantSegment, tenantPart } from './private/issuers';
 import { echoedParameter } from './private/parameters';
 import { requireConstruct, requireString } from './private/required';
 import { fail, warn } from './private/validation';
@@ -19,6 +19,22 @@ interface Rule {
 /**
  * The rule table (also in the README). Ids are public contract: they appear in messages and in `acknowledge()`.
  *
+ * Severity policy (README, "Severity and rules"), applied to every rule; `level` below is the level of a rule's usual case,
+ * and `report()` takes the case's level where one rule covers both:
+ * - **error** only when a principal outside the owner's tenant (or anyone) can assume the role or obtain the token:
+ *   a multi-tenant issuer without a subject or claim pinned to one tenant (OidcTenantSubject; OidcForAllValues when the
+ *   only would-be pin is a ForAllValues: block on a claim tokens may lack), an audience-bound issuer (Google, Cognito
+ *   identity pools, Login with Amazon, Facebook, unknown issuers) without an exact audience nor a pinned subject
+ *   (OidcAudience, OidcAudienceWildcard), a client secret readable from the template (VerifiedAccessPlaintextSecret).
+ *   VerifiedAccessOneUserProvider is an error for another reason the audit is sure of: the deploy fails.
+ * - **warning** when the trust is bounded to the tenant but weaker than the guides recommend: a missing or wildcard
+ *   audience with a pinned subject or a tenant-specific issuer (GitHub's, GitLab's and HCP Terraform's audience is
+ *   whatever the workflow asks for: their subject is the boundary), `ForAllValues:`/`ForAnyValue:`/`...IfExists` on a
+ *   claim every token carries (the value is still required), a subject that can never match (StringEquals with a
+ *   wildcard), set-context trusts without a provider condition, long identity-enhanced sessions, token exchange on
+ *   every application of the account, and a client secret that cannot deploy (`ssm-secure`).
+ * - Whatever only deploy time decides is a warning that says so, never an error.
+ *
  * Sources: IAM User Guide, "Set operators for multivalued context keys" (ForAllValues: is true when the key is absent
  * from the request; ForAnyValue: is meant for multivalued keys) and "Available keys for OIDC federation" (`<issuer>:aud`,
  * `<issuer>:sub`; Cognito identity pools: `cognito-identity.amazonaws.com:aud`/`:amr`, `amr` multivalued, tested with
@@ -33,17 +49,17 @@ interface Rule {
 const RULES = {
   OidcAudience: {
     level: 'error',
-    why: 'Without an audience check the role accepts tokens the issuer minted for any other client or cloud, including ones anybody can obtain.',
+    why: 'Without an audience check the role accepts tokens the issuer minted for any other client, including ones anybody can obtain.',
     fix: 'add StringEquals on "<issuer>:aud" (Login with Amazon and Facebook: "<issuer>:app_id") with your client ID (e.g. sts.amazonaws.com for GitHub Actions), or use OidcProvider.principal().',
   },
   OidcTenantSubject: {
     level: 'error',
     why: 'The issuer mints tokens for anyone with an account: without a subject pinned to your organization, any of its users in the world can assume the role.',
-    fix: 'add a "<issuer>:sub" condition naming your tenant without wildcards (e.g. repo:my-org/my-app:ref:refs/heads/main, or in GitHub\'s immutable form repo:my-org@123456/my-app@456789:ref:refs/heads/main), or pin a tenant claim (repository_owner_id, namespace_id, terraform_organization_name), or use OidcProvider.principal() with the subject helpers.',
+    fix: 'add a "<issuer>:sub" condition naming your tenant without wildcards (e.g. repo:my-org/my-app:ref:refs/heads/main, or in GitHub\'s immutable form repo:my-org@123456/my-app@456789:ref:refs/heads/main; a custom subject must include repo, repository_owner or repository_owner_id), or pin a tenant claim (repository_owner_id, namespace_id, terraform_organization_name), or use OidcProvider.principal() with the subject helpers.',
   },
   OidcForAllValues: {
-    level: 'error',
-    why: 'ForAllValues: is true when the claim is missing from the request, so the condition restricts nothing; the claim is single-valued, where the set operator has no use.',
+    level: 'warning',
+    why: 'ForAllValues: is true when the claim is missing from the request, and the claim is single-valued, where the set operator has no use.',
     fix: 'use the plain operator (StringEquals / StringLike) without ForAllValues:.',
   },
   OidcForAnyValue: {
@@ -207,14 +223,20 @@ export class TrustedIdentityChecks implements IAspect {
       if (federated.length > 0) {
         const conditions = conditionsOf(this, role, st.Condition);
         const webIdentity = allows(st, WEB_IDENTITY);
-        this.checkOperators(role, conditions);
-        if (webIdentity !== 'no') {
-          for (const f of federated) {
-            const issuer = this.issuerOf(role, f);
-            this.checkAudience(role, issuer, conditions, webIdentity === 'maybe');
-            this.checkTenant(role, issuer, conditions, webIdentity === 'maybe');
+        const issuers = webIdentity === 'no' ? [] : federated.map(f => this.issuerOf(role, f));
+        const tenants = issuers.map(issuer => tenantAnalyses(issuer, conditions));
+        // A ForAllValues: block that would be the only tenant pin is the hole itself: OidcForAllValues reports it.
+        const holes = new Map<Block, string>();
+        if (webIdentity === 'yes' && !conditions.unresolved) {
+          for (const t of tenants.flat()) {
+            if (t.decided && t.verdict === 'no') t.vacuous.filter(b => b.set === 'ForAllValues').forEach(b => holes.set(b, t.profile.name));
           }
         }
+        this.checkOperators(role, conditions, holes);
+        issuers.forEach((issuer, i) => {
+          this.checkAudience(role, issuer, conditions, webIdentity === 'maybe');
+          this.checkTenant(role, tenants[i], conditions, webIdentity === 'maybe');
+        });
       }
       const setContext = allows(st, SET_CONTEXT);
       if (setContext !== 'no') {
@@ -239,85 +261,123 @@ export class TrustedIdentityChecks implements IAspect {
   }
 
   /**
-   * Rule OidcAudience: a web identity statement must check the audience of its issuer. `actionUnknown`: whether the
-   * statement allows sts:AssumeRoleWithWebIdentity is only known at deploy time.
+   * Rules OidcAudience and OidcAudienceWildcard: a web identity statement must check the audience of its issuer with
+   * an exact value. Their level follows what else bounds the trust (see `audienceLevel`). `actionUnknown`: whether
+   * the statement allows sts:AssumeRoleWithWebIdentity is only known at deploy time.
    */
   private checkAudience(role: CfnResource, issuer: string | undefined, c: Conditions, actionUnknown: boolean): void {
-    const blocks = c.blocks.filter(b => isAudienceKey(b, issuer) && pins(b));
-    if (blocks.some(b => b.values === undefined || b.values.some(v => v !== '*'))) return;
     const who = issuer ? `"${issuer}"` : 'an OIDC provider that is only known at deploy time';
     const key = `${issuer ?? '<issuer>'}:${issuer ? audienceClaimOf(issuer) : 'aud'}`;
+    const blocks = c.blocks.filter(b => isAudienceKey(b, issuer));
+    const positive = blocks.filter(b => POSITIVE_OPERATORS.includes(b.base));
+    const level = () => audienceLevel(issuer, c);
+    for (const b of positive) {
+      const wild = (b.values ?? []).filter(v => b.base === 'StringLike' && hasWildcard(v));
+      if (wild.length === 0) continue;
+      const l = actionUnknown ? 'undecided' : level();
+      const what = `The condition ${describe(b)} allows the audience${wild.length > 1 ? 's' : ''} ${wild.map(v => JSON.stringify(v)).join(', ')} with a wildcard`;
+      if (l === 'undecided') {
+        this.undecided(role, 'OidcAudienceWildcard', `${what}. Could not decide whether anything else bounds the trust of ${who} to your tenant: ${actionUnknown ? 'an action of the statement' : 'the issuer or a subject'} is only known at deploy time.`);
+      } else {
+        this.report(role, 'OidcAudienceWildcard', `${what}${l === 'error' ? `, and no pinned subject bounds the trust of ${who} either: anyone who gets a token from this issuer for another client can assume the role` : ''}.`, { level: l, fix: `name the exact audience with StringEquals on "${b.key}" (e.g. ${JSON.stringify(wild[0].replace(/[*?]/g, '') || 'your client ID')} as the issuer writes it in "aud").` });
+      }
+    }
+    if (positive.some(b => !b.ifExists)) return;
+    if (positive.length > 0) {
+      // ...IfExists on the audience: every token carries it, so the condition still holds.
+      this.report(role, 'OidcAudience', `The trust policy of ${who} checks "${key}" only with ${positive.map(describe).join(', ')}: every token carries the audience, so the check still holds, but ...IfExists is true when the key is missing and reads as optional.`,
+        { level: 'warning', fix: `use ${positive[0].operator.replace(/IfExists$/, '')} (without IfExists) on "${positive[0].key}".` });
+      return;
+    }
+    const written = blocks.length > 0
+      ? `tests "${key}" only with ${blocks.map(describe).join(', ')}, which does not require an audience`
+      : `lets web identities assume the role (sts:AssumeRoleWithWebIdentity) without a StringEquals condition on "${key}"`;
     if (actionUnknown) {
       this.undecided(role, 'OidcAudience', `Could not decide whether the trust policy lets web identities of ${who} assume the role without a StringEquals condition on "${key}": an action of the statement is only known at deploy time.`);
-    } else if (c.unresolved) {
+      return;
+    }
+    if (c.unresolved) {
       this.undecided(role, 'OidcAudience', `Could not decide whether the trust of ${who} checks the audience: a condition is only known at deploy time.`);
+      return;
+    }
+    const l = level();
+    if (l === 'undecided') {
+      this.undecided(role, 'OidcAudience', `The trust policy of ${who} ${written}. Could not decide whether anything else bounds it to your tenant: the issuer or a subject is only known at deploy time.`);
+    } else if (l === 'error') {
+      this.report(role, 'OidcAudience', `The trust policy of ${who} ${written}, and no pinned subject bounds it either.`, { level: 'error' });
     } else {
-      this.report(role, 'OidcAudience', `The trust policy lets web identities of ${who} assume the role (sts:AssumeRoleWithWebIdentity) without a StringEquals condition on "${key}".`);
+      this.report(role, 'OidcAudience', `The trust policy of ${who} ${written}. ${boundedBy(issuer, c)}`, {
+        level: 'warning',
+        why: 'Without an audience check the role also accepts tokens your tenant\'s workloads request for other services, a token leaked from any of them included.',
+      });
     }
   }
 
   /** Rule OidcTenantSubject: multi-tenant issuers need a subject (or another claim) pinned to one tenant. */
-  private checkTenant(role: CfnResource, issuer: string | undefined, c: Conditions, actionUnknown: boolean): void {
-    const candidates: Array<{ profile: IssuerProfile; issuer?: string }> = [];
-    let decided = true;
-    if (issuer !== undefined) {
-      const p = profileOf(issuer);
-      if (p?.multiTenant) candidates.push({ profile: p, issuer });
-    } else {
-      // The provider is a token: its condition keys usually still name the issuer.
-      const named = [...new Set(c.blocks.filter(b => b.claimKey && !b.prefix.includes(TOKEN)).map(b => b.prefix))];
-      for (const prefix of named) {
-        const p = profileOf(prefix);
-        if (p?.multiTenant) candidates.push({ profile: p, issuer: prefix });
-      }
-      if (named.length === 0) {
-        decided = false;
-        candidates.push(...multiTenantProfiles().map(profile => ({ profile })));
-      }
-    }
-    for (const { profile, issuer: keyIssuer } of candidates) {
-      let verdict = 'no' as Verdict;
-      const open: string[] = [];
-      for (const b of c.blocks) {
-        if (!pins(b) || !keyMayBeFor(b, keyIssuer)) continue;
-        const segment = b.claim === 'sub' ? undefined : profile.tenantClaims[b.claim];
-        if (b.claim !== 'sub' && !segment) continue;
-        const v = blockPinsTenant(b, profile, segment);
-        if (v === 'no' && b.values) open.push(...b.values.filter(x => valuePinsTenant(x, b, profile, segment) === 'no'));
-        verdict = v === 'yes' || verdict === 'yes' ? 'yes' : v === 'maybe' ? 'maybe' : verdict;
-      }
-      if (verdict === 'yes') continue;
-      if (actionUnknown) {
-        this.undecided(role, 'OidcTenantSubject', `Could not decide whether the trust policy lets web identities of ${profile.name} (a multi-tenant issuer) assume the role without a subject pinned to one tenant: an action of the statement is only known at deploy time.`);
+  private checkTenant(role: CfnResource, analyses: TenantAnalysis[], c: Conditions, actionUnknown: boolean): void {
+    for (const t of analyses) {
+      const name = t.profile.name;
+      if (t.verdict === 'yes') {
+        if (t.weakOnly.length === 0) continue;
+        const b = t.weakOnly[0];
+        this.report(role, 'OidcTenantSubject', `The trust policy of ${name} pins the subject only with ${t.weakOnly.map(describe).join(', ')}: every token carries "sub", so the subject is still required, but ...IfExists is true when the key is missing and reads as optional.`,
+          { level: 'warning', why: 'One edit (another IfExists block on a claim tokens do not carry) away from a trust open to every tenant.', fix: `use ${b.operator.replace(/IfExists$/, '')} (without IfExists) on "${b.key}".` });
         return;
       }
-      if (verdict === 'maybe' || c.unresolved || !decided) {
-        const who = decided ? `"${keyIssuer}" is pinned to one ${profile.name} tenant` : 'an OIDC provider that is only known at deploy time is pinned to one tenant, should it be a multi-tenant issuer (GitHub Actions, GitLab.com, HCP Terraform)';
+      if (actionUnknown) {
+        this.undecided(role, 'OidcTenantSubject', `Could not decide whether the trust policy lets web identities of ${name} (a multi-tenant issuer) assume the role without a subject pinned to one tenant: an action of the statement is only known at deploy time.`);
+        return;
+      }
+      if (t.verdict === 'maybe' || c.unresolved || !t.decided) {
+        const who = t.decided ? `"${t.keyIssuer}" is pinned to one ${name} tenant` : 'an OIDC provider that is only known at deploy time is pinned to one tenant, should it be a multi-tenant issuer (GitHub Actions, GitLab.com, HCP Terraform)';
         this.undecided(role, 'OidcTenantSubject', `Could not decide whether the trust of ${who}: a subject, condition or the issuer is only known at deploy time.`);
         return;
       }
-      const what = open.length > 0
-        ? `allows the subject${open.length > 1 ? 's' : ''} ${open.map(s => JSON.stringify(s)).join(', ')}, which match${open.length > 1 ? '' : 'es'} every ${profile.name} tenant`
-        : `has no condition on "${keyIssuer ?? issuer}:sub" (nor on a tenant claim)`;
-      this.report(role, 'OidcTenantSubject', `The trust policy of ${profile.name} (a multi-tenant issuer) ${what}.`);
+      // A ForAllValues: block that would pin the tenant: reported (as an error) by OidcForAllValues, whose fix it is.
+      if (t.vacuous.some(b => b.set === 'ForAllValues')) return;
+      const parts: string[] = [];
+      const wild = t.open.filter(o => o.why === 'wildcard').map(o => o.value);
+      const neutral = t.open.filter(o => o.why === 'neutral').map(o => o.value);
+      const list = (vs: string[]) => `${vs.length > 1 ? 's' : ''} ${vs.map(v => JSON.stringify(v)).join(', ')}`;
+      if (wild.length > 0) parts.push(`allows the subject${list(wild)}, which match${wild.length > 1 ? '' : 'es'} every ${name} tenant`);
+      if (neutral.length > 0) {
+        const keys = Object.keys(t.profile.customSubjectTenantKeys ?? {}).join(', ');
+        parts.push(`allows the custom subject${list(neutral)}, which name${neutral.length > 1 ? '' : 's'} no tenant (no ${keys} claim): any ${name} tenant can configure the same subject template and values`);
+      }
+      if (t.vacuous.length > 0) parts.push(`pins the tenant only with ${t.vacuous.map(describe).join(', ')}, which is true when the claim is absent from the request (STS sets only the claims IAM maps for the issuer)`);
+      if (t.other.length > 0) parts.push(`tests the subject or tenant only with ${t.other.map(describe).join(', ')}, which does not require a value naming your tenant`);
+      if (parts.length === 0) parts.push(`has no condition on "${t.keyIssuer}:sub" (nor on a tenant claim)`);
+      const fix = t.open.length === 0 && t.other.length === 0 && t.vacuous.length > 0
+        ? `use ${t.vacuous[0].operator.replace(/IfExists$/, '')} (without IfExists) on "${t.vacuous[0].key}".`
+        : undefined;
+      this.report(role, 'OidcTenantSubject', `The trust policy of ${name} (a multi-tenant issuer) ${parts.join('; ')}.`, { level: 'error', fix });
       return;
     }
   }
 
-  /** Rules OidcForAllValues, OidcForAnyValue, OidcSubjectStringEquals, OidcAudienceWildcard. */
-  private checkOperators(role: CfnResource, c: Conditions): void {
+  /**
+   * Rules OidcForAllValues, OidcForAnyValue, OidcSubjectStringEquals. `holes`: ForAllValues: blocks that are the only
+   * would-be tenant pin of a multi-tenant issuer (by the issuer's name): errors; every other set operator is a warning.
+   */
+  private checkOperators(role: CfnResource, c: Conditions, holes: Map<Block, string>): void {
     for (const b of c.blocks) {
       if (!b.claimKey) continue;
       if (b.set && !MULTI_VALUED_CLAIMS.includes(b.claim)) {
-        const id = b.set === 'ForAllValues' ? 'OidcForAllValues' : 'OidcForAnyValue';
-        this.report(role, id, `The condition ${b.operator} on "${b.key}" uses a set operator on a single-valued claim.`);
+        const plain = b.operator.replace(/^For(AllValues|AnyValue):/, '');
+        const fix = `use ${plain} on "${b.key}" (the plain operator, without ${b.set}:).`;
+        if (b.set === 'ForAnyValue') {
+          this.report(role, 'OidcForAnyValue', `The condition ${describe(b)} uses a set operator on a single-valued claim.`, { fix });
+        } else if (holes.has(b)) {
+          this.report(role, 'OidcForAllValues', `The condition ${describe(b)} is the only condition naming the tenant, and ForAllValues: is true when the claim is absent from the request (STS sets only the claims IAM maps for the issuer): every ${holes.get(b)} tenant can assume the role.`, { level: 'error', fix });
+        } else if (ALWAYS_PRESENT_CLAIMS.includes(b.claim)) {
+          this.report(role, 'OidcForAllValues', `The condition ${describe(b)} uses a set operator on the single-valued claim "${b.claim}". Every token carries it, so the condition still requires these values.`, { level: 'warning', fix });
+        } else {
+          this.report(role, 'OidcForAllValues', `The condition ${describe(b)} is true when the claim is absent from the request (STS sets only the claims IAM maps for the issuer), so it restricts nothing for tokens without "${b.claim}". Another condition names the tenant (or the issuer is not multi-tenant), so this is not what bounds the trust.`, { level: 'warning', fix });
+        }
       }
       const wild = (b.values ?? []).filter(v => hasWildcard(v));
       if (b.claim === 'sub' && b.base.startsWith('StringEquals') && wild.length > 0) {
-        this.report(role, 'OidcSubjectStringEquals', `The condition ${b.operator} on "${b.key}" has the subject ${wild.map(v => JSON.stringify(v)).join(', ')} with a wildcard.`);
-      }
-      if (b.claim === audienceClaimOf(b.prefix) && b.base === 'StringLike' && wild.length > 0) {
-        this.report(role, 'OidcAudienceWildcard', `The condition ${b.operator} on "${b.key}" has the audience ${wild.map(v => JSON.stringify(v)).join(', ')} with a wildcard.`);
+        this.report(role, 'OidcSubjectStringEquals', `The condition ${describe(b)} has the subject ${wild.map(v => JSON.stringify(v)).join(', ')} with a wildcard.`);
       }
     }
   }
@@ -468,9 +528,13 @@ export class TrustedIdentityChecks implements IAspect {
     return found.find(r => Stack.of(r) === stack) ?? (found.length === 1 ? found[0] : undefined);
   }
 
-  private report(node: CfnResource, id: RuleId, what: string): void {
+  /**
+   * Reports a finding at the rule's level, or at `options.level` for rules whose level follows the case (see the
+   * severity policy above `RULES`); `options.why`/`options.fix` replace the rule's when the case has its own.
+   */
+  private report(node: CfnResource, id: RuleId, what: string, options: { level?: Level; why?: string; fix?: string } = {}): void {
     const rule: Rule = RULES[id];
-    this.annotate(node, id, rule.level, `[${id}] ${what} ${rule.why} Fix: ${rule.fix}`);
+    this.annotate(node, id, options.level ?? rule.level, `[${id}] ${what} ${options.why ?? rule.why} Fix: ${options.fix ?? rule.fix}`);
   }
 
   private undecided(node: CfnResource, id: RuleId, what: string): void {
@@ -579,9 +643,144 @@ function expandCfnJson(checks: TrustedIdentityChecks, scope: CfnResource, value:
   }
 }
 
-/** Whether a block is a positive test that the claim must pass (not negated, not vacuous when the claim is absent). */
-function pins(b: Block): boolean {
-  return ['StringEquals', 'StringEqualsIgnoreCase', 'StringLike'].includes(b.base) && b.set !== 'ForAllValues' && !b.ifExists;
+/** Operators that require the claim to match one of the values (the others negate, test presence or compare numbers). */
+const POSITIVE_OPERATORS = ['StringEquals', 'StringEqualsIgnoreCase', 'StringLike'];
+
+/**
+ * Claims every web identity token carries, so that `ForAllValues:` and `...IfExists` on them still require the values:
+ * OpenID Connect Core 1.0, "ID Token" (`iss`, `sub`, `aud` are REQUIRED), and IAM's `app_id` audience key of Login
+ * with Amazon and Facebook. Other claims (GitHub's `repository_owner_id`, ...) may be absent from the request: STS
+ * sets only the claims IAM maps for the issuer, and a set operator or IfExists is then true.
+ */
+const ALWAYS_PRESENT_CLAIMS = ['iss', 'sub', 'aud', 'app_id'];
+
+/** Whether a positive block still requires its values: on a claim every token carries, or without ForAllValues:/IfExists. */
+function effective(b: Block): boolean {
+  return POSITIVE_OPERATORS.includes(b.base) && (ALWAYS_PRESENT_CLAIMS.includes(b.claim) || (b.set !== 'ForAllValues' && !b.ifExists));
+}
+
+/** The operator, key and values of a block as written, for messages. */
+function describe(b: Block): string {
+  const values = b.values === undefined ? 'values only known at deploy time' : b.values.map(v => JSON.stringify(v)).join(', ');
+  return `${b.operator} on "${b.key}" (${values})`;
+}
+
+/** What the conditions of a statement do for the tenant, for one (candidate) multi-tenant issuer. */
+interface TenantAnalysis {
+  readonly profile: IssuerProfile;
+  /** The issuer as condition keys name it; `undefined` when only known at deploy time. */
+  readonly keyIssuer?: string;
+  /** Whether the issuer is known (from the provider or the condition keys). */
+  readonly decided: boolean;
+  readonly verdict: Verdict;
+  /** Allowed subject or tenant-claim values that name no single tenant. */
+  readonly open: Array<{ value: string; why: 'wildcard' | 'neutral' }>;
+  /** ForAllValues:/IfExists blocks on claims tokens may lack that would otherwise pin the tenant. */
+  readonly vacuous: Block[];
+  /** Negated and other non-positive blocks on the subject or a tenant claim. */
+  readonly other: Block[];
+  /** `...IfExists` blocks on `sub` that are the only pins (the subject is still required: a warning). */
+  readonly weakOnly: Block[];
+}
+
+/**
+ * The tenant analysis of a web identity statement for each candidate issuer: the issuer's profile when it is a
+ * multi-tenant one; for an issuer only known at deploy time, the multi-tenant issuers its condition keys name, or all
+ * of them (undecided) when they name none.
+ */
+function tenantAnalyses(issuer: string | undefined, c: Conditions): TenantAnalysis[] {
+  const candidates: Array<{ profile: IssuerProfile; issuer?: string }> = [];
+  let decided = true;
+  if (issuer !== undefined) {
+    const p = profileOf(issuer);
+    if (p?.multiTenant) candidates.push({ profile: p, issuer });
+  } else {
+    // The provider is a token: its condition keys usually still name the issuer.
+    const named = [...new Set(c.blocks.filter(b => b.claimKey && !b.prefix.includes(TOKEN)).map(b => b.prefix))];
+    for (const prefix of named) {
+      const p = profileOf(prefix);
+      if (p?.multiTenant) candidates.push({ profile: p, issuer: prefix });
+    }
+    if (named.length === 0) {
+      decided = false;
+      candidates.push(...multiTenantProfiles().map(profile => ({ profile })));
+    }
+  }
+  return candidates.map(({ profile, issuer: keyIssuer }) => {
+    let verdict = 'no' as Verdict;
+    let strong = false;
+    const open: TenantAnalysis['open'] = [];
+    const vacuous: Block[] = [];
+    const other: Block[] = [];
+    const weak: Block[] = [];
+    for (const b of c.blocks) {
+      if (!keyMayBeFor(b, keyIssuer)) continue;
+      const segment = b.claim === 'sub' ? undefined : profile.tenantClaims[b.claim];
+      if (b.claim !== 'sub' && !segment) continue;
+      if (!POSITIVE_OPERATORS.includes(b.base)) {
+        other.push(b);
+        continue;
+      }
+      const v = blockPinsTenant(b, profile, segment);
+      if (!effective(b)) {
+        if (v !== 'no') vacuous.push(b);
+        continue;
+      }
+      if (v === 'no' && b.values) {
+        for (const x of b.values) {
+          const why = valuePinsTenant(x, b, profile, segment) === 'no' ? openValue(x, b, profile, segment) : undefined;
+          if (why) open.push({ value: x, why });
+        }
+      }
+      if (v === 'yes') {
+        if (b.ifExists) weak.push(b);
+        else strong = true;
+      }
+      verdict = v === 'yes' || verdict === 'yes' ? 'yes' : v === 'maybe' ? 'maybe' : verdict;
+    }
+    return { profile, keyIssuer, decided, verdict, open, vacuous, other, weakOnly: strong ? [] : weak };
+  });
+}
+
+/**
+ * The level of a missing or wildcard audience, by the severity policy: a warning when something else bounds the
+ * trust to the owner's tenant (an issuer whose subject or URL is the boundary, or a pinned subject), an error when the
+ * audience is the only boundary (Google, Cognito identity pools, Login with Amazon, Facebook and unknown issuers,
+ * without a pinned subject); `undecided` when that depends on what is only known at deploy time.
+ */
+function audienceLevel(issuer: string | undefined, c: Conditions): Level | 'undecided' {
+  let profile = issuer !== undefined ? profileOf(issuer) : undefined;
+  if (issuer === undefined) {
+    const named = [...new Set(c.blocks.filter(b => b.claimKey && !b.prefix.includes(TOKEN)).map(b => b.prefix))];
+    profile = named.map(profileOf).find(p => p !== undefined);
+  }
+  if (profile && profile.boundary !== 'audience') return 'warning';
+  const pinned = subjectPinned(issuer, c);
+  if (pinned === 'yes') return 'warning';
+  return pinned === 'maybe' || issuer === undefined || c.unresolved ? 'undecided' : 'error';
+}
+
+/** What bounds a trust without an exact audience, for the message of a warning. */
+function boundedBy(issuer: string | undefined, c: Conditions): string {
+  const profile = issuer !== undefined ? profileOf(issuer) : undefined;
+  if (profile?.boundary === 'issuer') return `The issuer belongs to one tenant (${profile.name}), so only your tenant's tokens are accepted.`;
+  if (profile?.boundary === 'subject') return `${profile.name} issues tokens for any audience a workload asks for: the subject or a tenant claim bounds the trust, not the audience.`;
+  if (subjectPinned(issuer, c) === 'yes') return 'A subject condition without wildcards bounds the trust to your tenant.';
+  return 'The condition keys name an issuer whose subject or a tenant claim bounds the trust, not the audience.';
+}
+
+/** Whether a positive condition pins `sub` to values without wildcards (one principal of the issuer's tenant). */
+function subjectPinned(issuer: string | undefined, c: Conditions): Verdict {
+  let verdict = 'no' as Verdict;
+  for (const b of c.blocks) {
+    if (!keyMayBeFor(b, issuer) || b.claim !== 'sub' || !effective(b)) continue;
+    if (b.values === undefined || b.values.some(v => v.includes(TOKEN))) {
+      verdict = verdict === 'yes' ? 'yes' : 'maybe';
+      continue;
+    }
+    if (b.values.length > 0 && b.values.every(v => v.length > 0 && !(b.base === 'StringLike' && hasWildcard(v)))) return 'yes';
+  }
+  return verdict;
 }
 
 /** Whether a block tests the audience claim of the issuer (`aud`; `app_id` for Login with Amazon and Facebook). */
@@ -604,19 +803,42 @@ function blockPinsTenant(b: Block, profile: IssuerProfile, segment: TenantSegmen
   return verdicts.includes('maybe') ? 'maybe' : 'yes';
 }
 
-/** Whether one allowed value names one tenant: `sub` by the issuer's subject format, other claims by their tenant segment. */
+/**
+ * Whether one allowed value names one tenant: `sub` by the issuer's subject formats (default and custom templates,
+ * see `subjectTenant`), other claims by their tenant segment.
+ */
 function valuePinsTenant(value: string, b: Block, profile: IssuerProfile, segment: TenantSegment | undefined): Verdict {
+  if (undecidedValue(value, profile, segment)) return 'maybe';
+  return openValue(value, b, profile, segment) ? 'no' : 'yes';
+}
+
+/** Whether an unresolved part of a value may decide which tenant it names. */
+function undecidedValue(value: string, profile: IssuerProfile, segment: TenantSegment | undefined): boolean {
+  if (segment) return tenantPart(value, segment).includes(TOKEN);
+  if (value.startsWith(TOKEN)) return true;
+  const tenant = subjectTenant(value, profile);
+  if (tenant === 'unformatted') return false;
+  // Only the part up to the tenant's name matters: `repo:my-org@${ownerId}/...` is decided (the owner name is literal);
+  // a custom subject without a tenant claim may get one from an unresolved part.
+  return tenant === undefined ? value.includes(TOKEN) : tenant.upTo.includes(TOKEN);
+}
+
+/**
+ * Why a value names no single tenant: `wildcard`, a wildcard (`StringLike`) where the tenant's name is, or before it,
+ * or an empty tenant; `neutral`, a custom subject without a tenant claim (any tenant can produce it); `undefined`
+ * when it names one tenant (or, for values without the issuer's subject format, matches no token).
+ */
+function openValue(value: string, b: Block, profile: IssuerProfile, segment: TenantSegment | undefined): 'wildcard' | 'neutral' | undefined {
   const like = b.base === 'StringLike';
   if (segment) {
     const tenant = tenantPart(value, segment);
-    if (tenant.includes(TOKEN)) return 'maybe';
-    return tenant.length === 0 || (like && hasWildcard(tenant)) ? 'no' : 'yes';
+    return tenant.length === 0 || (like && hasWildcard(tenant)) ? 'wildcard' : undefined;
   }
-  if (value.startsWith(TOKEN)) return 'maybe';
-  const subjectSegment = profile.tenantPrefixes.find(s => value.startsWith(s.prefix));
-  // Only the part that names the tenant matters: `repo:my-org@${ownerId}/...` is decided (the owner name is literal).
-  if (subjectSegment && tenantNamePart(tenantPart(value, subjectSegment), subjectSegment).includes(TOKEN)) return 'maybe';
-  return value.length === 0 || (like && matchesAnyTenant(value, profile)) ? 'no' : 'yes';
+  if (value.length === 0 || (like && /^[*?]/.test(value))) return 'wildcard';
+  const tenant = subjectTenant(value, profile);
+  if (tenant === 'unformatted') return undefined;
+  if (tenant === undefined) return 'neutral';
+  return tenant.name.length === 0 || (like && hasWildcard(tenant.upTo)) ? 'wildcard' : undefined;
 }
 
 /**

@@ -480,6 +480,10 @@ describe('principal', () => {
     ['repo:octo*@123456/app@456789:*'],
     ['repo:?cto@123456/app@456789:*'],
     [GitHubActionsSubject.anyRef('*', 'app', { ownerId: '123456', repositoryId: '456789' })],
+    // Custom subject templates without a tenant claim: any owner can configure the same template and values.
+    ['repo_property_team:platform'],
+    ['job_workflow_ref:octo/shared/.github/workflows/deploy.yml@refs/heads/main'],
+    ['repo_property_team:*:repository_owner:octo'],
   ])('rejects the GitHub subject %s that matches every tenant', (subject) => {
     const stack = makeStack();
     const p = OidcProvider.gitHubActions(stack, 'P');
@@ -497,6 +501,9 @@ describe('principal', () => {
     ['repo:octo@*/app@*:ref:refs/heads/main'],
     [GitHubActionsSubject.branch('octo', 'app', 'main', { ownerId: '123456', repositoryId: '456789' })],
     [GitHubActionsSubject.anyRef('octo', 'app', { ownerId: '123456', repositoryId: '456789' })],
+    // Custom subject templates with a tenant claim.
+    ['repository_owner_id:123456:job_workflow_ref:octo/shared/.github/workflows/deploy.yml@refs/heads/main'],
+    ['environment:prod:repo:octo/app'],
   ])('accepts the GitHub subject %s', (subject) => {
     const stack = makeStack();
     const p = OidcProvider.gitHubActions(stack, 'P');
@@ -513,6 +520,16 @@ describe('principal', () => {
     expect(() => terraform.principal({ subjects: ['organization:ac?e:project:*'] })).toThrow(/every HCP Terraform tenant/);
     expect(() => terraform.principal({ subjects: ['organization:acme:project:*'] })).not.toThrow();
     expect(() => gitLab.principal({ subjects: ['project_path:my-group/*'] })).not.toThrow();
+  });
+
+  test('HCP Terraform Europe is multi-tenant; a GitHub Enterprise Cloud enterprise issuer is not', () => {
+    const stack = makeStack();
+    const europe = OidcProvider.terraformCloud(stack, 'T', { url: 'https://app.eu.terraform.io' });
+    expect(() => europe.principal({ subjects: ['organization:*:project:*'] })).toThrow(/every HCP Terraform Europe tenant/);
+    // The enterprise issuer URL pins the enterprise: any repository of it may be trusted without a subject.
+    const enterprise = OidcProvider.gitHubActions(stack, 'E', { url: 'https://token.actions.githubusercontent.com/my-enterprise' });
+    expect(() => enterprise.principal()).not.toThrow();
+    expect(() => enterprise.principal({ subjects: ['repo:*'] })).not.toThrow();
   });
 
   test('allowAnySubject opts in explicitly', () => {

@@ -13,6 +13,19 @@ import { Token } from 'aws-cdk-lib';
 export const GITHUB_ID_DELIMITER = '@';
 
 /**
+ * What bounds a trust to the owner's tenant, by issuer (the severity policy of `TrustedIdentityChecks` is built on it):
+ * - `subject`: anyone with an account gets tokens from the issuer, for any audience they ask for (GitHub Actions:
+ *   `core.getIDToken(audience)`; GitLab: `id_tokens: aud:`; HCP Terraform: `TFC_WORKLOAD_IDENTITY_AUDIENCE`), so only a
+ *   subject or another claim naming the tenant bounds the trust; a missing audience only widens it within the tenant.
+ * - `audience`: anyone gets tokens, but only for clients (apps, identity pools) registered by their owner: the
+ *   audience (or a pinned subject, one user) bounds the trust (Google, Cognito identity pools, Login with Amazon,
+ *   Facebook). Issuers the library does not know are treated this way: the audience is OIDC's client boundary.
+ * - `issuer`: the issuer URL itself belongs to one tenant (GitHub Enterprise Cloud's enterprise issuer, an EKS
+ *   cluster's issuer): every token comes from the owner's tenant, whatever the conditions.
+ */
+export type TenantBoundary = 'subject' | 'audience' | 'issuer';
+
+/**
  * What the library knows about well-known OIDC issuers, by host: who may get tokens from them, the audience AWS
  * guides configure, how their `sub` claim names the tenant, and which other claims pin a tenant.
  *
@@ -21,7 +34,9 @@ export const GITHUB_ID_DELIMITER = '@';
  */
 export interface IssuerProfile {
   readonly name: string;
-  /** Anyone can get tokens from this issuer: a missing or wildcard subject opens the role to the world. */
+  /** What bounds a trust of this issuer to one tenant (see `TenantBoundary`). */
+  readonly boundary: TenantBoundary;
+  /** Anyone can get tokens from this issuer: a missing or wildcard subject opens the role to the world (`boundary` is `subject`). */
   readonly multiTenant: boolean;
   /** The documented default audience for AWS. */
   readonly defaultAudience?: string;
@@ -33,6 +48,13 @@ export interface IssuerProfile {
    * `separator` is set when the value continues after the tenant (`repository` is `owner/repo`).
    */
   readonly tenantClaims: { readonly [claim: string]: TenantSegment };
+  /**
+   * For issuers whose owners may replace the default `sub` by a template of `<claim>:<value>` pairs joined by `:`
+   * (GitHub): the claim keys that name a tenant in such a subject, with where the tenant's name is in their value. A
+   * custom subject that has none of them (only `repo_property_*`, `job_workflow_ref`, `context`, `environment`, ...)
+   * names no tenant: any tenant can configure the same template and produce the same value.
+   */
+  readonly customSubjectTenantKeys?: { readonly [key: string]: TenantSegment };
 }
 
 /** Where the tenant's name is in a claim value: after `prefix`, up to `separator` (or the end). */
@@ -49,6 +71,42 @@ export interface TenantSegment {
   readonly idDelimiter?: string;
 }
 
+/** GitHub's claims that name a tenant: an owner, a repository (`owner/repo`) or an enterprise, by name or ID. */
+const GITHUB_TENANT_CLAIMS: { [claim: string]: TenantSegment } = {
+  repository_owner: { prefix: '' },
+  repository_owner_id: { prefix: '' },
+  repository: { prefix: '', separator: '/' },
+  repository_id: { prefix: '' },
+  enterprise: { prefix: '' },
+  enterprise_id: { prefix: '' },
+};
+
+const GITHUB_ACTIONS: IssuerProfile = {
+  name: 'GitHub Actions',
+  boundary: 'subject',
+  multiTenant: true,
+  defaultAudience: 'sts.amazonaws.com',
+  tenantPrefixes: [{ prefix: 'repo:', separator: '/', idDelimiter: GITHUB_ID_DELIMITER }],
+  tenantClaims: GITHUB_TENANT_CLAIMS,
+  // "Customizing the subject claims for an organization or repository": the `sub` becomes the `include_claim_keys`
+  // joined as `<key>:<value>` pairs (`repo:octo-org/octo-repo:environment:prod` for ["repo", "context"]); keys may be
+  // any claim, custom properties included (`repo_property_<name>`, "Using repository custom properties as OIDC claims").
+  // https://docs.github.com/en/actions/reference/security/oidc#customizing-the-subject-claims-for-an-organization-or-repository
+  // https://docs.github.com/en/actions/concepts/security/openid-connect#using-repository-custom-properties-as-oidc-claims
+  // Only the keys below name a tenant: a repository's custom property values are chosen by its owner (any owner can set
+  // `repo_property_team:platform`), and `job_workflow_ref` names the called workflow, which any repository may call when
+  // it is public. Claim keys contain only letters, digits and `_` (REST API, "Set the customization template for an
+  // OIDC subject claim", https://docs.github.com/en/rest/actions/oidc). A custom subject counts as pinned when a tenant
+  // key's segment appears with no wildcard (or unresolved part) before the end of the tenant's name. Limitation: a value
+  // another owner chooses (a custom property) that contains ":repository_owner:my-org" could imitate a later tenant
+  // segment; GitHub does not document which characters property values may hold, so templates should put the tenant
+  // claim first, where no other owner's subject can start the same way (owner and repository names have no ":").
+  customSubjectTenantKeys: {
+    repo: { prefix: '', separator: '/', idDelimiter: GITHUB_ID_DELIMITER },
+    ...GITHUB_TENANT_CLAIMS,
+  },
+};
+
 /**
  * Claims from the issuers' token references: GitHub "OpenID Connect reference" (sub `repo:OWNER/REPO:...`, or for
  * repositories with immutable subject claims `repo:OWNER@OWNER-ID/REPO@REPO-ID:...`, see `GITHUB_ID_DELIMITER`;
@@ -56,24 +114,26 @@ export interface TenantSegment {
  * token authentication" (sub `project_path:GROUP/PROJECT:...`, `namespace_id`, `namespace_path`, `project_id`,
  * `project_path`), HCP Terraform "Workload identity tokens" (sub `organization:ORG:project:...`,
  * `terraform_organization_id`, `terraform_organization_name`).
+ *
+ * Tenant-specific issuer URLs on these hosts (checked against the vendors' current documentation):
+ * - GitHub Enterprise Cloud: an enterprise may switch to a unique issuer, `https://token.actions.githubusercontent.com/<enterprise-slug>`
+ *   (REST API "Set the GitHub Actions OIDC custom issuer policy for an enterprise", `include_enterprise_slug`,
+ *   https://docs.github.com/en/enterprise-cloud@latest/rest/actions/oidc): only that enterprise's workflows get tokens
+ *   with that `iss`, so a provider with that URL is single-tenant (`profileOf` below).
+ * - GitLab: "iss: Issuer of the token, which is the domain of the GitLab instance"
+ *   (https://docs.gitlab.com/ci/secrets/id_token_authentication): GitLab.com has no per-group issuer (GitLab Dedicated
+ *   and self-managed instances have their own hosts, unknown here, hence not multi-tenant). A project may customize its
+ *   `sub` (projects API, `ci_id_token_sub_claim_components`), but the first component must be `project_path`
+ *   (https://gitlab.com/gitlab-org/gitlab/-/merge_requests/160562), so the `project_path:` prefix still names the tenant.
+ * - HCP Terraform: the issuer is `https://app.terraform.io`, or `https://app.eu.terraform.io` for HCP Terraform Europe,
+ *   shared by every organization (no per-organization issuer; Terraform Enterprise has its own host); the `sub` format
+ *   is fixed. https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/workload-identity-tokens
  */
 const ISSUER_PROFILES: { [issuer: string]: IssuerProfile } = {
-  'token.actions.githubusercontent.com': {
-    name: 'GitHub Actions',
-    multiTenant: true,
-    defaultAudience: 'sts.amazonaws.com',
-    tenantPrefixes: [{ prefix: 'repo:', separator: '/', idDelimiter: GITHUB_ID_DELIMITER }],
-    tenantClaims: {
-      repository_owner: { prefix: '' },
-      repository_owner_id: { prefix: '' },
-      repository: { prefix: '', separator: '/' },
-      repository_id: { prefix: '' },
-      enterprise: { prefix: '' },
-      enterprise_id: { prefix: '' },
-    },
-  },
+  'token.actions.githubusercontent.com': GITHUB_ACTIONS,
   'gitlab.com': {
     name: 'GitLab.com',
+    boundary: 'subject',
     multiTenant: true,
     defaultAudience: 'https://gitlab.com',
     tenantPrefixes: [{ prefix: 'project_path:', separator: '/' }],
@@ -84,8 +144,20 @@ const ISSUER_PROFILES: { [issuer: string]: IssuerProfile } = {
       project_path: { prefix: '', separator: '/' },
     },
   },
-  'app.terraform.io': {
-    name: 'HCP Terraform',
+  'app.terraform.io': hcpTerraform('HCP Terraform'),
+  'app.eu.terraform.io': hcpTerraform('HCP Terraform Europe'),
+  // IAM User Guide, "Available keys for AWS web identity federation": anyone can sign in to these and get a token for
+  // any client; the app or pool ID (the audience) is what names the owner's client.
+  'accounts.google.com': audienceBound('Google'),
+  'cognito-identity.amazonaws.com': audienceBound('Amazon Cognito identity pools'),
+  'www.amazon.com': audienceBound('Login with Amazon'),
+  'graph.facebook.com': audienceBound('Facebook'),
+};
+
+function hcpTerraform(name: string): IssuerProfile {
+  return {
+    name,
+    boundary: 'subject',
     multiTenant: true,
     defaultAudience: 'aws.workload.identity',
     tenantPrefixes: [{ prefix: 'organization:', separator: ':' }],
@@ -93,8 +165,21 @@ const ISSUER_PROFILES: { [issuer: string]: IssuerProfile } = {
       terraform_organization_id: { prefix: '' },
       terraform_organization_name: { prefix: '' },
     },
-  },
-};
+  };
+}
+
+function audienceBound(name: string): IssuerProfile {
+  return { name, boundary: 'audience', multiTenant: false, tenantPrefixes: [], tenantClaims: {} };
+}
+
+/**
+ * Issuer URLs that belong to one tenant by their form. Amazon EKS: "https://oidc.eks.<region>.amazonaws.com/id/<ID>",
+ * one per cluster (EKS User Guide, "Create an IAM OIDC provider for your cluster",
+ * https://docs.aws.amazon.com/eks/latest/userguide/enable-iam-roles-for-service-accounts.html).
+ */
+const SINGLE_TENANT_ISSUERS: Array<{ pattern: RegExp; name: (issuer: string) => string }> = [
+  { pattern: /^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/id\/[^/]+$/i, name: () => 'an Amazon EKS cluster' },
+];
 
 /**
  * The claim IAM evaluates as the audience (the app or client ID) of web identity tokens, for the issuers whose key is
@@ -113,12 +198,21 @@ export function audienceClaimOf(issuer: string): string {
   return AUDIENCE_CLAIMS[issuer.toLowerCase()] ?? 'aud';
 }
 
-/** The profile of an issuer (`host/path`, no scheme), or `undefined` for unknown issuers and tokens. */
+/**
+ * The profile of an issuer (`host/path`, no scheme), or `undefined` for unknown issuers and tokens. GitHub Enterprise
+ * Cloud's enterprise issuer (`token.actions.githubusercontent.com/<enterprise-slug>`) gets GitHub's profile as a
+ * single-tenant issuer: the URL pins the enterprise.
+ */
 export function profileOf(issuer: string): IssuerProfile | undefined {
   if (Token.isUnresolved(issuer)) return undefined;
-  // GitHub Enterprise Cloud with a unique issuer URL: token.actions.githubusercontent.com/<enterprise>.
-  const host = issuer.split('/')[0];
-  return ISSUER_PROFILES[host];
+  const [host, ...path] = issuer.split('/');
+  const profile = ISSUER_PROFILES[host.toLowerCase()];
+  if (profile === GITHUB_ACTIONS && path.join('/').length > 0) {
+    return { ...GITHUB_ACTIONS, name: `GitHub Enterprise Cloud (enterprise issuer "${issuer}")`, boundary: 'issuer', multiTenant: false };
+  }
+  if (profile) return profile;
+  const single = SINGLE_TENANT_ISSUERS.find(s => s.pattern.test(issuer));
+  return single ? { name: single.name(issuer), boundary: 'issuer', multiTenant: false, tenantPrefixes: [], tenantClaims: {} } : undefined;
 }
 
 /** The profiles of all multi-tenant issuers (for trust policies whose issuer is only known at deploy time). */
@@ -132,14 +226,44 @@ export function hasWildcard(value: string): boolean {
 }
 
 /**
- * Whether a subject pattern can match tokens of other tenants: it starts with a wildcard, or the tenant segment
- * after a tenant prefix (`repo:<owner>/`, `project_path:<group>/`, `organization:<org>:`) has one
- * (`repo:octo*` also matches `repo:octo-evil/...`).
+ * Where a subject names its tenant: `upTo`, the subject up to the end of the tenant's name (everything a pattern must
+ * match literally for the subject to name one tenant), and `name`. `undefined` when it names no tenant (a custom
+ * subject of tenant-neutral claims only); `'unformatted'` when it does not have the issuer's format (no token of the
+ * issuer can match it unless it starts with a wildcard).
+ */
+export function subjectTenant(subject: string, profile: IssuerProfile): { upTo: string; name: string } | undefined | 'unformatted' {
+  const segment = profile.tenantPrefixes.find(s => subject.startsWith(s.prefix));
+  if (segment) {
+    const name = tenantNamePart(tenantPart(subject, segment), segment);
+    return { upTo: segment.prefix + name, name };
+  }
+  const keys = profile.customSubjectTenantKeys;
+  if (!keys) return 'unformatted';
+  // The first `<key>:` at the start or after a `:` whose key names a tenant.
+  const re = new RegExp(`(?:^|:)(${Object.keys(keys).join('|')}):`, 'g');
+  const m = re.exec(subject);
+  if (!m) return undefined;
+  const start = m.index + m[0].length;
+  const seg = keys[m[1]];
+  // The name ends at the claim's own separator or at the next key, whichever comes first.
+  const rest = subject.slice(start);
+  const colon = rest.indexOf(':');
+  const value = colon < 0 ? rest : rest.slice(0, colon);
+  const name = tenantNamePart(tenantPart(value, seg), seg);
+  return { upTo: subject.slice(0, start) + name, name };
+}
+
+/**
+ * Whether a subject pattern (`StringLike`) can match tokens of other tenants: it starts with a wildcard, the tenant
+ * segment after a tenant prefix (`repo:<owner>/`, `project_path:<group>/`, `organization:<org>:`) has one
+ * (`repo:octo*` also matches `repo:octo-evil/...`), a custom subject has one before the tenant's name, or a custom
+ * subject names no tenant at all (`job_workflow_ref:...`, `repo_property_team:...`).
  */
 export function matchesAnyTenant(subject: string, profile: IssuerProfile): boolean {
   if (/^[*?]/.test(subject)) return true;
-  return profile.tenantPrefixes.some(segment =>
-    subject.startsWith(segment.prefix) && hasWildcard(tenantNamePart(tenantPart(subject, segment), segment)));
+  const tenant = subjectTenant(subject, profile);
+  if (tenant === 'unformatted') return false;
+  return tenant === undefined || tenant.name.length === 0 || hasWildcard(tenant.upTo);
 }
 
 /** The tenant part of a value that starts with `segment.prefix`. */
