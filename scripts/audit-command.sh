@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The audit command as the README shows it, on this clone (after the build compiled lib/): `npx cdk-trusted-identity
-# audit <path>` runs the package's own bin. The open trust exits 1 with two errors, the pinned one exits 0, and the
+# audit <path>` runs the package's own bin. The open trust exits 1 (an error), the pinned one exits 0, and the
 # SARIF output of both parses as SARIF 2.1.0 (the unit tests validate it against the schema).
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -75,13 +75,14 @@ const CORRECT = `              StringEquals:
                 ${GH}:sub: !Sub repo:my-org/\${Repo}:ref:refs/heads/main`;
 
 describe('YAML with short-form intrinsics (SAM)', () => {
-  test('the hole: errors, exit code 1, each naming the resource and its line', () => {
+  test('the hole: an error (any repository of any account), exit code 1, each finding naming the resource and its line', () => {
     const file = write('template.yaml', samTemplate(HOLE));
     const r = run(['audit', file]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:13: DeployRole \\(AWS::IAM::Role\\): error \\[OidcAudience\\]`, 'm'));
+    expect(r.stdout).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:13: DeployRole \\(AWS::IAM::Role\\): error \\[OidcTenantSubject\\]`, 'm'));
     expect(auditTemplates([file]).map(f => [f.logicalId, f.level, f.rule])).toEqual([
-      ['DeployRole', 'error', 'OidcAudience'],
+      // GitHub's audience is whatever the workflow asks for: the subject is the boundary (the severity policy)
+      ['DeployRole', 'warning', 'OidcAudience'],
       ['DeployRole', 'error', 'OidcTenantSubject'],
     ]);
   });
@@ -198,7 +199,7 @@ describe('--format sarif', () => {
     for (const rule of rules) expect(rule.fullDescription.text).toMatch(/ Fix: /);
     const results = sarif.runs[0].results;
     expect(results.map((x: any) => [x.ruleId, x.level, rules[x.ruleIndex].id === x.ruleId])).toEqual([
-      ['OidcAudience', 'error', true], ['OidcTenantSubject', 'error', true], ['OidcAudienceWildcard', 'note', true],
+      ['OidcAudience', 'warning', true], ['OidcTenantSubject', 'error', true], ['OidcAudienceWildcard', 'note', true],
     ]);
     expect(results[0].locations[0].physicalLocation.region.startLine).toBe(13);
     expect(results[0].locations[0].logicalLocations[0].name).toBe('DeployRole');
