@@ -36,8 +36,9 @@ function main() {
     '',
     `\`npx projen bench\` on ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} cores (load average `
       + `${os.loadavg()[0].toFixed(1)} at the end), on the compiled \`lib/\` that npm users install. Every scenario ran in this one run, `
-      + 'each variant side by side with its baseline. Benchmarks are never timed tests: on a shared machine absolute times move from '
-      + 'run to run, so read the ratios (a variant\'s synth time over its baseline\'s in the same run).',
+      + 'each variant side by side with its baseline. Times are the CPU time of the bench process (all its threads) per synthesized '
+      + 'app, which load from other processes disturbs less than wall time. Benchmarks are never timed tests: on a shared machine '
+      + 'absolute times move from run to run, so read the ratios (a variant\'s time over its baseline\'s in the same run).',
     '',
     `## Overhead of each L2 over its raw L1 (${INSTANCES} instances per app)`,
     '',
@@ -51,7 +52,7 @@ function main() {
     '',
     '## Custom-resource fallbacks, applications and the audit',
     '',
-    '### Summary (ratio: synth time of the variant / its baseline in the same run)',
+    '### Summary (ratio: synth CPU time of the variant / its baseline in the same run)',
     '',
     summaryTable(),
     '',

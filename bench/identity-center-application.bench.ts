@@ -92,7 +92,7 @@ export function runIdentityCenterApplicationBench(): string {
     }
   }
   return table([
-    'applications (+ issuers)', 'variant', 'synth ms', 'template bytes', 'of 1 MB', `resources (≤ ${MAX_RESOURCES})`, 'Lambda functions',
+    'applications (+ issuers)', 'variant', 'synth CPU ms', 'template bytes', 'of 1 MB', `resources (≤ ${MAX_RESOURCES})`, 'Lambda functions',
     `largest inline policies per role (≤ ${MAX_INLINE_POLICY_CHARS})`, 'within limits',
   ], rows);
 }

@@ -145,7 +145,7 @@ export function runOverheadBench(): string {
   });
   return table([
     'L2', 'its raw L1', `ratio (median of ${ROUNDS} rounds)`, 'quartiles of the ratio', `target (aws-cdk-lib's L2 ratio + ${MARGIN.toFixed(2)})`,
-    'template bytes per instance', 'raw bytes per instance', 'median ms, L2 / raw (this machine, this run)',
+    'template bytes per instance', 'raw bytes per instance', 'median CPU ms per app, L2 / raw (this machine, this run only)',
   ], rows);
 }
 

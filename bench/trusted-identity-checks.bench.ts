@@ -107,7 +107,7 @@ export function runTrustedIdentityChecksBench(): string {
   Aspects.of(app).add(new TrustedIdentityChecks());
   const findings = findingsOf(app.synth());
   return table(
-    ['roles', 'stacks', 'synth ms without the aspect', 'synth ms with the aspect', 'ratio', 'findings'],
+    ['roles', 'stacks', 'synth CPU ms without the aspect', 'synth CPU ms with the aspect', 'ratio', 'findings'],
     [[ROLES, Math.ceil(ROLES / ROLES_PER_STACK), r.without.ms.toFixed(0), r.with.ms.toFixed(0), (r.with.ms / r.without.ms).toFixed(2), findings]],
   );
 }

@@ -86,7 +86,7 @@ export function runTrustedTokenIssuerBench(): string {
     }
   }
   return table([
-    'issuers', 'tags each', 'variant', 'synth ms', 'template bytes', 'of 1 MB', `resources (≤ ${MAX_RESOURCES})`, 'Lambda functions',
+    'issuers', 'tags each', 'variant', 'synth CPU ms', 'template bytes', 'of 1 MB', `resources (≤ ${MAX_RESOURCES})`, 'Lambda functions',
     `largest inline policies per role (≤ ${MAX_INLINE_POLICY_CHARS})`, 'within limits',
   ], rows);
 }
