@@ -406,9 +406,10 @@ describe('grants', () => {
     test('rejects an issuer whose ARN the model does not accept at the grant (an ITrustedTokenIssuer made by hand)', () => {
       const stack = newStack();
       const real = newIssuer(stack);
-      const issuer: ITrustedTokenIssuer = Object.assign(Object.create(real), {
-        trustedTokenIssuerArn: 'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-1',
-        instanceArn: INSTANCE,
+      // Own properties over the real issuer (its trustedTokenIssuerArn is a getter on the prototype).
+      const issuer: ITrustedTokenIssuer = Object.create(real, {
+        trustedTokenIssuerArn: { value: 'arn:aws:sso::123456789012:trustedTokenIssuer/ssoins-1234567890abcdef/tti-1' },
+        instanceArn: { value: INSTANCE },
       });
       expect(() => newApp(stack).addGrant(jwt(issuer))).toThrow(/authorizedTokenIssuers\[0\].trustedTokenIssuer ".*tti-1" must be a trusted token issuer ARN/);
     });
