@@ -13,6 +13,7 @@ import {
 import { applicationCleanupPermission, CleanupAccount, sessionPermission } from './private/sso-cleanup';
 import { checkStrictest, strictestConstraint, strictestTagLimits } from './private/strictest';
 import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
+import { checkUrl, OAUTH_REDIRECT_URI } from './private/urls';
 import { apiConstraint, cfnConstraint, checkList, checkString, fail, show, warn } from './private/validation';
 import { ITrustedTokenIssuer } from './trusted-token-issuer';
 
@@ -42,9 +43,6 @@ const GRANT_MEMBER: { [grantType: string]: string } = {
   'urn:ietf:params:oauth:grant-type:jwt-bearer': 'JwtBearer',
   'urn:ietf:params:oauth:grant-type:token-exchange': 'TokenExchange',
 };
-
-/** Hosts for which an `http://` redirect URI is accepted (RFC 8252 §7.3: loopback redirects for native apps). */
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
  * The customer managed OAuth 2.0 application provider (IAM Identity Center user guide, "Set up customer managed
@@ -258,19 +256,9 @@ class EmptyGrant extends ApplicationGrant {
   }
 }
 
-/** An absolute URI; https, or http for a loopback host only (the model has no pattern for `URI`). */
+/** An absolute URI: https, or http for a loopback host only (`private/urls`; the model has no pattern for `URI`). */
 function validateRedirectUri(scope: IConstruct, prop: string, uri: string): void {
-  if (Token.isUnresolved(uri)) return;
-  let url: URL;
-  try {
-    url = new URL(uri);
-  } catch {
-    return fail(scope, prop, uri, 'must be an absolute URI, e.g. "https://app.example.com/callback"');
-  }
-  if (url.hash !== '') fail(scope, prop, uri, 'must not have a fragment (OAuth 2.0, RFC 6749 §3.1.2)');
-  if (url.protocol === 'https:') return;
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname)) return;
-  fail(scope, prop, uri, `must use https:// (http:// only for a loopback host: ${LOOPBACK_HOSTS.join(', ')})`);
+  checkUrl(scope, prop, uri, OAUTH_REDIRECT_URI);
 }
 
 /**

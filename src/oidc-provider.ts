@@ -6,7 +6,8 @@ import { resourcePathOf, stripHttps } from './private/arn';
 import { GITHUB_ID_DELIMITER, hasWildcard, matchesAnyTenant, profileOf } from './private/issuers';
 import { requireBoolean, requireEnum, requireString, requireStringList, requireStringMap, requireStruct } from './private/required';
 import { apiTagLimits, checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
-import { apiConstraint, cfnConstraint, checkList, checkString, fail, warn } from './private/validation';
+import { checkUrl, IAM_OIDC_PROVIDER_URL } from './private/urls';
+import { apiConstraint, cfnConstraint, checkList, checkString, fail } from './private/validation';
 
 const CREATE = 'iam:CreateOpenIDConnectProvider';
 /** "You cannot register more than 100 client IDs with a single IAM OIDC provider." (CreateOpenIDConnectProvider docs; not in the model). */
@@ -460,32 +461,10 @@ function claimUrl(scope: IConstruct, url: string): void {
   });
 }
 
-/**
- * Validates an OIDC provider URL: `https://`, at most 255 characters, no query, fragment, user info or port.
- * Warns about what IAM does not normalize (trailing slash, upper-case host): the token's `iss` must match byte for byte.
- */
+/** Validates an OIDC provider URL: at most 255 characters (the model), then IAM's URL rules (`private/urls`). */
 function validateUrl(scope: IConstruct, url: string): void {
-  if (Token.isUnresolved(url)) return;
   checkString(scope, 'url', url, apiConstraint(CREATE, 'Url'));
-  const m = /^https:\/\/([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/.exec(url);
-  if (!m) {
-    fail(scope, 'url', url, 'must start with "https://" (IAM accepts only HTTPS issuers), e.g. "https://token.actions.githubusercontent.com"');
-  }
-  const [, authority, path, query, fragment] = m;
-  if (query !== undefined) fail(scope, 'url', url, 'must not contain a query string ("?..."): use the issuer URL exactly as in the tokens\' "iss" claim');
-  if (fragment !== undefined) fail(scope, 'url', url, 'must not contain a fragment ("#...")');
-  if (authority.includes('@')) fail(scope, 'url', url, 'must not contain user info ("user@host")');
-  if (authority.length === 0) fail(scope, 'url', url, 'must name a host after "https://"');
-  if (/:\d*$/.test(authority)) fail(scope, 'url', url, 'must not contain a port: IAM only connects to the provider on port 443');
-  if (!/^[A-Za-z0-9.-]+$/.test(authority)) {
-    fail(scope, 'url', url, 'must have a host made of letters, digits, "." and "-"');
-  }
-  if (path.endsWith('/')) {
-    warn(scope, 'oidcUrlTrailingSlash', `url "${url}" ends with "/". IAM does not normalize the URL: it must equal the tokens' "iss" claim byte for byte, and most issuers have no trailing slash.`);
-  }
-  if (authority !== authority.toLowerCase()) {
-    warn(scope, 'oidcUrlUpperCaseHost', `url "${url}" has upper-case letters in its host. IAM does not normalize the URL: it must equal the tokens' "iss" claim byte for byte, which is almost always lower case.`);
-  }
+  checkUrl(scope, 'url', url, IAM_OIDC_PROVIDER_URL);
 }
 
 /**

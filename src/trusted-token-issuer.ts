@@ -15,7 +15,8 @@ import {
 import { issuerCleanupPermission } from './private/sso-cleanup';
 import { checkStrictest, strictestConstraint, strictestTagLimits } from './private/strictest';
 import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
-import { apiConstraint, checkString, fail, show, warn } from './private/validation';
+import { checkUrl, IDENTITY_CENTER_ISSUER_URL } from './private/urls';
+import { apiConstraint, checkString, fail, warn } from './private/validation';
 
 const CREATE = 'sso-admin:CreateTrustedTokenIssuer';
 const OIDC = 'TrustedTokenIssuerConfiguration.OidcJwtConfiguration';
@@ -184,21 +185,12 @@ class OidcJwtConfiguration extends TrustedTokenIssuerConfiguration {
   }
 }
 
+/** The model's length and pattern, then Identity Center's URL rules (`private/urls`). */
 function validateIssuerUrl(scope: IConstruct, url: string): void {
   checkString(scope, 'issuerUrl', url, apiConstraint(CREATE, `${OIDC}.IssuerUrl`), {
     describe: 'an http(s) URL of letters, digits and - + & @ / % = ~ _ | ! : , . ; that does not end in ! : , . or ; (no query or fragment), e.g. "https://example.okta.com"',
   });
-  if (Token.isUnresolved(url)) return;
-  if (/\/\.well-known\/openid-configuration\/?$/.test(url)) {
-    fail(scope, 'issuerUrl', url, 'must stop before "/.well-known/openid-configuration": Identity Center appends it, and the issuer silently fails to verify tokens otherwise');
-  }
-  const port = /^https?:\/\/[^/]*:(\d*)(?:\/|$)/.exec(url)?.[1];
-  if (port !== undefined && port !== '' && port !== '80' && port !== '443') {
-    fail(scope, 'issuerUrl', url, `must be reachable on port 80 or 443 (Identity Center uses no other port), not ${port}`);
-  }
-  if (url.startsWith('http://')) {
-    warn(scope, 'insecureIssuerUrl', `issuerUrl ${show(url)} uses http://: tokens are only as trustworthy as the keys fetched from it. Use https://.`);
-  }
+  checkUrl(scope, 'issuerUrl', url, IDENTITY_CENTER_ISSUER_URL);
 }
 
 function validateIdentityStoreAttributePath(scope: IConstruct, path: string): void {

@@ -8,6 +8,7 @@ import {
   requireBoolean, requireEnum, requireInstanceOf, requireResource, requireSecretValue, requireString, requireStringMap, requireStruct,
 } from './private/required';
 import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
+import { checkUrl, VERIFIED_ACCESS_ENDPOINT, VERIFIED_ACCESS_ISSUER } from './private/urls';
 import { checkString, cfnConstraint, fail, TrustedIdentityValidationError, warn } from './private/validation';
 
 const TYPE = 'AWS::EC2::VerifiedAccessTrustProvider';
@@ -705,24 +706,9 @@ function checkEndpoints(scope: IConstruct, prefix: string, e: Endpoints): void {
   }
 }
 
-/** Validates a literal URL; returns its host (lower case), or undefined for a token. */
+/** Validates a literal URL (`private/urls`); returns its host (lower case), or undefined for a token. */
 function checkHttpsUrl(scope: IConstruct, prop: string, url: string, isIssuer: boolean): string | undefined {
-  if (Token.isUnresolved(url)) return undefined;
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || url !== url.trim() || !/^https:\/\/[^/?#]/i.test(url) || parsed.protocol !== 'https:') {
-    fail(scope, prop, url, 'must be an absolute "https://" URL (Verified Access only talks to identity providers over HTTPS), e.g. "https://idp.example.com/oauth2/v1/token"');
-  }
-  if (parsed.username || parsed.password) fail(scope, prop, url, 'must not contain user info ("user@host")');
-  if (url.includes('#')) fail(scope, prop, url, 'must not contain a fragment ("#...")');
-  if (isIssuer && url.includes('?')) {
-    fail(scope, prop, url, 'must not contain a query ("?..."): the issuer is the tokens\' "iss" claim, a URL without query or fragment');
-  }
-  return parsed.hostname.toLowerCase();
+  return checkUrl(scope, prop, url, isIssuer ? VERIFIED_ACCESS_ISSUER : VERIFIED_ACCESS_ENDPOINT)?.host.toLowerCase();
 }
 
 /**

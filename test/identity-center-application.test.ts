@@ -417,21 +417,16 @@ describe('grants', () => {
 
   describe('authorizationCode validation', () => {
     test.each([
-      'https://app.example.com/callback',
       'https://app.example.com:8443/cb?x=1',
       'http://localhost:8080/callback',
-      'http://127.0.0.1/cb',
-      'http://[::1]:3000/cb',
     ])('accepts %s', (uri) => {
       expect(() => newApp(newStack()).addGrant(ApplicationGrant.authorizationCode({ redirectUris: [uri] }))).not.toThrow();
     });
     test.each<[string[], RegExp]>([
       [[], /redirectUris \[\] must have at least 1 URI/],
-      [['/callback'], /redirectUris\[0\] "\/callback" must be an absolute URI/],
-      [['app.example.com/cb'], /must be an absolute URI/],
-      [['http://app.example.com/cb'], /must use https:\/\/ \(http:\/\/ only for a loopback host/],
-      [['ftp://app.example.com/cb'], /must use https:\/\//],
-      [['https://app.example.com/cb#frag'], /must not have a fragment/],
+      // The URL rules themselves are tested once, in test/private/urls.test.ts (OAUTH_REDIRECT_URI); this checks the wiring.
+      [['https://app.example.com/cb', 'http://app.example.com/cb'],
+        /redirectUris\[1\] "http:\/\/app.example.com\/cb" must be an absolute URL starting with "https:\/\/" \("http:\/\/" only for a loopback host/],
       [Array.from({ length: 11 }, (_, i) => `https://a${i}.example.com`), /must have at most 10 items/],
       [['https://a.example.com', 'https://a.example.com'], /redirectUris\[1\] .* is a duplicate/],
     ])('rejects %j', (redirectUris, message) => {

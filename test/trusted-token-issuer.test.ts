@@ -323,7 +323,7 @@ describe.each([CLOUDFORMATION, CUSTOM_RESOURCE])('implementation %s', (implement
         ['https://example.okta.com/?x=1', /must be an http\(s\) URL/],
         [`https://${'a'.repeat(505)}.com`, /must be at most 512 characters long/],
         ['https://example.okta.com/.well-known/openid-configuration', /must stop before "\/.well-known\/openid-configuration"/],
-        ['https://idp.example.com:8443/realms/main', /must be reachable on port 80 or 443 .*not 8443/],
+        ['https://idp.example.com:8443/realms/main', /issuerUrl ".*" must not use port 8443: IAM Identity Center connects only on port 80 or 443/],
       ])('rejects %s', (issuerUrl, message) => {
         expect(() => issuerWith(newStack(), { oidc: { issuerUrl } })).toThrow(message);
       });
@@ -335,6 +335,11 @@ describe.each([CLOUDFORMATION, CUSTOM_RESOURCE])('implementation %s', (implement
         const stack = newStack();
         issuerWith(stack, { oidc: { issuerUrl: 'http://idp.example.com' } });
         Annotations.fromStack(stack).hasWarning('/Stack/Okta', Match.stringLikeRegexp('uses http://.*cdk-trusted-identity:insecureIssuerUrl'));
+      });
+      test('warns on a trailing slash with the OIDC issuer URL id (the URL must equal the tokens\' "iss")', () => {
+        const stack = newStack();
+        issuerWith(stack, { oidc: { issuerUrl: 'https://tenant.auth0.com/' } });
+        Annotations.fromStack(stack).hasWarning('/Stack/Okta', Match.stringLikeRegexp('issuerUrl "https://tenant.auth0.com/" ends with "/".*cdk-trusted-identity:oidcUrlTrailingSlash'));
       });
       test('does not warn on https://', () => {
         const stack = newStack();
