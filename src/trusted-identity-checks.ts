@@ -2,8 +2,9 @@ import { Annotations, CfnResource, DefaultTokenResolver, IAspect, Stack, StringC
 import { IConstruct } from 'constructs';
 import { stripHttps } from './private/arn';
 import { audienceClaimOf, hasWildcard, IssuerProfile, multiTenantProfiles, profileOf, subjectTenant, TenantSegment, tenantPart } from './private/issuers';
-import { echoedParameter } from './private/parameters';
+import { render, TOKEN } from './private/render';
 import { requireConstruct, requireString } from './private/required';
+import { classifySecret } from './private/secrets';
 import { fail, warn } from './private/validation';
 
 /** How bad a finding is: an error fails `cdk synth`/`cdk deploy`, a warning is shown. */
@@ -114,8 +115,6 @@ const TOKEN_EXCHANGE = 'sso-oauth:CreateTokenWithIAM';
 const MAX_CONTEXT_SESSION = 3600;
 /** Claims documented as multi-valued, where set operators are right (Cognito identity pools' `amr`). */
 const MULTI_VALUED_CLAIMS = ['amr'];
-/** Stands for an unresolved part (a reference, a parameter) in a rendered string: no wildcard, not JSON-special. */
-const TOKEN = '«token»';
 const CFN_JSON = 'Custom::AWSCDKCfnJson';
 const VA_TRUST_PROVIDER = 'AWS::EC2::VerifiedAccessTrustProvider';
 const VA_INSTANCE = 'AWS::EC2::VerifiedAccessInstance';
@@ -430,21 +429,17 @@ export class TrustedIdentityChecks implements IAspect {
     for (const options of ['OidcOptions', 'NativeApplicationOidcOptions']) {
       const secret = field(propertyOf(res, options), 'ClientSecret');
       if (secret === undefined) continue;
-      const text = render(secret);
-      if (text.startsWith('{{resolve:secretsmanager:')) continue;
-      if (text.startsWith('{{resolve:ssm-secure:')) {
+      const c = classifySecret(Stack.of(res), secret);
+      if (c.kind === 'ssm-secure') {
         this.annotate(res, 'VerifiedAccessPlaintextSecret', 'warning', `[VerifiedAccessPlaintextSecret] ${options}.ClientSecret is an ssm-secure dynamic reference, which CloudFormation does not resolve for AWS::EC2::VerifiedAccessTrustProvider: the deploy would fail. Fix: ${RULES.VerifiedAccessPlaintextSecret.fix}`);
-      } else if (text.startsWith('{{resolve:ssm:')) {
+      } else if (c.kind === 'ssm') {
         this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret is a reference to a plain-text SSM parameter (String, not SecureString).`);
-      } else if (!text.includes(TOKEN)) {
+      } else if (c.kind === 'plain-text') {
         this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret is a literal string in the template (value not shown).`);
-      } else {
-        const echoed = echoedParameter(Stack.of(res), secret);
-        if (echoed !== undefined) {
-          this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret refers to the CloudFormation parameter "${echoed}", which is not NoEcho: the console and the DescribeStacks API show its value.`);
-        } else if (typeof secret !== 'object' || 'Fn::Join' in secret || 'Fn::Sub' in secret) {
-          this.undecided(res, 'VerifiedAccessPlaintextSecret', `Could not decide whether ${options}.ClientSecret is a secret written into the template: it is built from literal text and values only known at deploy time.`);
-        }
+      } else if (c.kind === 'parameter') {
+        this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret refers to the CloudFormation parameter "${c.parameter}", which is not NoEcho: the console and the DescribeStacks API show its value.`);
+      } else if (c.kind === 'undecided') {
+        this.undecided(res, 'VerifiedAccessPlaintextSecret', `Could not decide whether ${options}.ClientSecret is a secret written into the template: it is built from literal text and values only known at deploy time.`);
       }
     }
   }
@@ -956,20 +951,6 @@ function statementsOf(doc: any): any[] {
 function listOf(value: unknown): any[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-/** A resolved value as a string, with every unresolved part (`Ref`, `Fn::GetAtt`, `${...}` of `Fn::Sub`) as a placeholder. */
-function render(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (isPlainObject(value)) {
-    const join = (value as any)['Fn::Join'];
-    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) return join[1].map(render).join(join[0]);
-    const sub = (value as any)['Fn::Sub'];
-    const template = Array.isArray(sub) ? sub[0] : sub;
-    if (typeof template === 'string') return template.replace(/\$\{(?!!)[^}]*\}/g, TOKEN);
-  }
-  return TOKEN;
 }
 
 /** The logical id a `Ref` or `Fn::GetAtt` (of `attribute`, default `Arn`) points to. */
