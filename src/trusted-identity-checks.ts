@@ -5,6 +5,7 @@ import { audienceClaimOf, hasWildcard, IssuerProfile, multiTenantProfiles, profi
 import { render, TOKEN } from './private/render';
 import { requireConstruct, requireString } from './private/required';
 import { classifySecret } from './private/secrets';
+import { CONTEXT_SESSION_RULE, CONTEXT_SESSION_TEXT, contextSessionFinding } from './private/session';
 import { fail, warn } from './private/validation';
 
 /** How bad a finding is: an error fails `cdk synth`/`cdk deploy`, a warning is shown. */
@@ -93,11 +94,7 @@ const RULES = {
     why: 'Without a context-provider condition the caller may set identity context from any provider on the session.',
     fix: 'add a "sts:RequestContextProviders" condition naming arn:<partition>:iam::aws:contextProvider/IdentityCenter.',
   },
-  SetContextSessionDuration: {
-    level: 'warning',
-    why: 'An identity-enhanced session outlives the user\'s access: a user removed from Identity Center keeps the session until it expires.',
-    fix: 'keep maxSessionDuration at 1 hour (3,600 s) or less for roles that receive identity context.',
-  },
+  SetContextSessionDuration: { level: 'warning', ...CONTEXT_SESSION_TEXT },
   TokenExchangeAnyResource: {
     level: 'warning',
     why: 'CreateTokenWithIAM on "*" lets the principal exchange tokens for every Identity Center application of the account, not just its own.',
@@ -111,8 +108,6 @@ const ACKS = Symbol.for('cdk-trusted-identity.TrustedIdentityChecks.acknowledgem
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 const SET_CONTEXT = 'sts:SetContext';
 const TOKEN_EXCHANGE = 'sso-oauth:CreateTokenWithIAM';
-/** "MaxSessionDuration ... default 3600" (IAM CreateRole): longer sessions are an explicit choice. */
-const MAX_CONTEXT_SESSION = 3600;
 /** Claims documented as multi-valued, where set operators are right (Cognito identity pools' `amr`). */
 const MULTI_VALUED_CLAIMS = ['amr'];
 const CFN_JSON = 'Custom::AWSCDKCfnJson';
@@ -186,6 +181,16 @@ export class TrustedIdentityChecks implements IAspect {
     holder[ACKS] = acks;
   }
 
+  /**
+   * Reports a finding as the aspect does. `IdentityContextPrincipal` reports `SetContextSessionDuration` through here:
+   * the same message on the same resource, so an app with the aspect sees it once, and acknowledgements apply to both.
+   *
+   * @internal
+   */
+  public static _report(node: CfnResource, id: RuleId, what: string): void {
+    report(node, id, what);
+  }
+
   /** Resources by logical id, per app: to follow `Ref`/`Fn::GetAtt` to OIDC providers and `CfnJson` values. */
   private readonly indexes = new WeakMap<IConstruct, Map<string, CfnResource[]>>();
   /** The issuer of each OIDC provider resource met so far (`undefined`: only known at deploy time). */
@@ -246,16 +251,13 @@ export class TrustedIdentityChecks implements IAspect {
     if (setsContext !== 'no') this.checkContextSession(role, setsContext === 'maybe');
   }
 
-  /** Rule SetContextSessionDuration; `actionUnknown`: whether the role receives identity context is only known at deploy time. */
+  /** Rule SetContextSessionDuration (src/private/session.ts); `actionUnknown`: whether the role receives identity context is only known at deploy time. */
   private checkContextSession(role: CfnResource, actionUnknown: boolean): void {
-    const duration = propertyOf(role, 'MaxSessionDuration');
-    if (duration === undefined || (typeof duration === 'number' && duration <= MAX_CONTEXT_SESSION)) return;
-    if (typeof duration !== 'number') {
-      this.undecided(role, 'SetContextSessionDuration', `Could not decide whether MaxSessionDuration is over ${MAX_CONTEXT_SESSION} s for a role that ${actionUnknown ? 'may receive' : 'receives'} identity context (sts:SetContext): it is only known at deploy time.`);
-    } else if (actionUnknown) {
-      this.undecided(role, 'SetContextSessionDuration', `Could not decide whether the role receives identity context (sts:SetContext) with MaxSessionDuration ${duration} s (more than ${MAX_CONTEXT_SESSION} s): an action of its trust policy is only known at deploy time.`);
-    } else {
-      this.report(role, 'SetContextSessionDuration', `The role receives identity context (sts:SetContext) and has MaxSessionDuration ${duration} s (more than ${MAX_CONTEXT_SESSION} s).`);
+    const finding = contextSessionFinding(propertyOf(role, 'MaxSessionDuration'), actionUnknown);
+    if (finding?.decided) {
+      this.report(role, CONTEXT_SESSION_RULE, finding.what);
+    } else if (finding) {
+      this.undecided(role, CONTEXT_SESSION_RULE, finding.what);
     }
   }
 
@@ -528,26 +530,35 @@ export class TrustedIdentityChecks implements IAspect {
    * severity policy above `RULES`); `options.why`/`options.fix` replace the rule's when the case has its own.
    */
   private report(node: CfnResource, id: RuleId, what: string, options: { level?: Level; why?: string; fix?: string } = {}): void {
-    const rule: Rule = RULES[id];
-    this.annotate(node, id, options.level ?? rule.level, `[${id}] ${what} ${options.why ?? rule.why} Fix: ${options.fix ?? rule.fix}`);
+    report(node, id, what, options);
   }
 
   private undecided(node: CfnResource, id: RuleId, what: string): void {
-    this.annotate(node, id, 'warning', `[${id}] ${what} Check it by hand, or acknowledge it with TrustedIdentityChecks.acknowledge(). Fix if needed: ${RULES[id].fix}`);
+    annotate(node, id, 'warning', `[${id}] ${what} Check it by hand, or acknowledge it with TrustedIdentityChecks.acknowledge(). Fix if needed: ${RULES[id].fix}`);
   }
 
   private annotate(node: CfnResource, id: RuleId, level: Level, message: string): void {
-    const reason = acknowledgementOf(node, id);
-    if (reason !== undefined) {
-      // Recorded in the template, where the audit command (and anyone reading the template) finds it.
-      const recorded = node.getMetadata(TrustedIdentityChecks.METADATA_KEY);
-      if (recorded?.[id] !== reason) node.addMetadata(TrustedIdentityChecks.METADATA_KEY, { ...recorded, [id]: reason });
-      Annotations.of(node).addInfo(`${message} Acknowledged: ${reason}`);
-    } else if (level === 'error') {
-      Annotations.of(node).addError(message);
-    } else {
-      warn(node, id, message);
-    }
+    annotate(node, id, level, message);
+  }
+}
+
+/** Reports a finding of rule `id` on `node`: the message starts with `[id]` and ends with the rule's fix. */
+function report(node: CfnResource, id: RuleId, what: string, options: { level?: Level; why?: string; fix?: string } = {}): void {
+  const rule: Rule = RULES[id];
+  annotate(node, id, options.level ?? rule.level, `[${id}] ${what} ${options.why ?? rule.why} Fix: ${options.fix ?? rule.fix}`);
+}
+
+function annotate(node: CfnResource, id: RuleId, level: Level, message: string): void {
+  const reason = acknowledgementOf(node, id);
+  if (reason !== undefined) {
+    // Recorded in the template, where the audit command (and anyone reading the template) finds it.
+    const recorded = node.getMetadata(TrustedIdentityChecks.METADATA_KEY);
+    if (recorded?.[id] !== reason) node.addMetadata(TrustedIdentityChecks.METADATA_KEY, { ...recorded, [id]: reason });
+    Annotations.of(node).addInfo(`${message} Acknowledged: ${reason}`);
+  } else if (level === 'error') {
+    Annotations.of(node).addError(message);
+  } else {
+    warn(node, id, message);
   }
 }
 
