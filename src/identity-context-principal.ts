@@ -1,6 +1,7 @@
 import { Aws, IResolvable, IResolveContext, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
+import { SSO_ARN_EXPECTED } from './private/arn';
 import type { MemberConstraint } from './private/constraint-types';
 import { requireBoolean, requirePrincipal, requireString, requireStruct } from './private/required';
 import { CONTEXT_SESSION_RULE, contextSessionFinding } from './private/session';
@@ -86,9 +87,9 @@ export class IdentityContextPrincipal extends iam.PrincipalBase {
         + 'but ProvidedContexts (the identity context) works only with sts:AssumeRole: wrap the IAM role or user that calls AssumeRole');
     }
     check('applicationArn', options.applicationArn, apiConstraint('sso-admin:PutApplicationGrant', 'ApplicationArn'),
-      'an Identity Center application ARN, arn:<partition>:sso::<account>:application/<instance id>/apl-<16 characters>');
+      SSO_ARN_EXPECTED.application);
     check('instanceArn', options.instanceArn, apiConstraint('sso-admin:CreateTrustedTokenIssuer', 'InstanceArn'),
-      'an Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>');
+      SSO_ARN_EXPECTED.instance);
     this.assumeRoleAction = wrapped.assumeRoleAction;
     this.principalAccount = wrapped.principalAccount;
   }

@@ -54,7 +54,7 @@ describe('IdentityContextPrincipal', () => {
 
   test.each<[string, string, RegExp]>([
     ['applicationArn', INSTANCE, /IdentityContextPrincipal: applicationArn "arn:aws:sso:::instance\/ssoins-1234567890abcdef" must be an Identity Center application ARN/],
-    ['instanceArn', APPLICATION, /IdentityContextPrincipal: instanceArn ".*apl-1234567890abcdef" must be an Identity Center instance ARN/],
+    ['instanceArn', APPLICATION, /IdentityContextPrincipal: instanceArn ".*apl-1234567890abcdef" must be an IAM Identity Center instance ARN, arn:<partition>:sso:::instance\/ssoins-<16 characters>$/],
   ])('rejects a malformed %s', (option, value, message) => {
     expect(() => new IdentityContextPrincipal(new iam.AccountRootPrincipal(), { [option]: value })).toThrow(message);
   });
