@@ -7,7 +7,7 @@ import { Construct, IConstruct } from 'constructs';
 import { acknowledgeNewerType } from './private/acknowledgements';
 import { checkImportedArn, instanceArnOfChild, partitionOf, resourcePathOf, SSO_ARN_EXPECTED, ssoChildrenArn } from './private/arn';
 import { fallbackResource, FallbackPermission, PermissionKind } from './private/aws-custom-resource';
-import { SSO_TRUSTED_TOKEN_ISSUER } from './private/cfn-types';
+import { createOnlyValues, SSO_TRUSTED_TOKEN_ISSUER } from './private/cfn-types';
 import { expressionHash } from './private/hash';
 import {
   requireEnum, requireGrantable, requireInstanceOf, requireString, requireStringList, requireStringMap, requireStruct,
@@ -117,8 +117,6 @@ export interface RenderedTrustedTokenIssuerConfiguration {
   readonly create: { [member: string]: any };
   /** `TrustedTokenIssuerConfiguration` of the update call: only what `UpdateTrustedTokenIssuer` accepts. */
   readonly update: { [member: string]: any };
-  /** Values that `UpdateTrustedTokenIssuer` cannot change (besides the instance): a change replaces the issuer. */
-  readonly createOnly: { [name: string]: string };
   /** The issuer URL (for the one-issuer-per-URL-per-instance rule). */
   readonly issuerUrl: string;
 }
@@ -178,7 +176,6 @@ class OidcJwtConfiguration extends TrustedTokenIssuerConfiguration {
       type: this.trustedTokenIssuerType,
       create: { OidcJwtConfiguration: { IssuerUrl: o.issuerUrl, ...updatable } },
       update: { OidcJwtConfiguration: updatable },
-      createOnly: { trustedTokenIssuerType: this.trustedTokenIssuerType, issuerUrl: o.issuerUrl },
       issuerUrl: o.issuerUrl,
     };
   }
@@ -412,7 +409,13 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
     const config = props.configuration._render(this);
     this.registerIssuerUrl(props.instanceArn, config.issuerUrl);
 
-    const createOnly: { [prop: string]: string } = { instanceArn: props.instanceArn, ...config.createOnly };
+    // The values whose change replaces the issuer (the type's create-only properties): in the generated name, so that a
+    // replacement never collides with the issuer it replaces.
+    const createOnly = createOnlyValues(SSO_TRUSTED_TOKEN_ISSUER, {
+      InstanceArn: props.instanceArn,
+      TrustedTokenIssuerType: config.type,
+      TrustedTokenIssuerConfiguration: config.create,
+    });
     const hash = expressionHash(this, Object.values(createOnly));
 
     this.implementation = props.implementation ?? TrustedTokenIssuerImplementation.CLOUDFORMATION;
