@@ -55,7 +55,8 @@ export function createOnlyValues(info: CfnTypeInfo, properties: { [name: string]
   for (const path of info.createOnly) {
     const segments = path.split('.');
     const last = segments[segments.length - 1];
-    values[last.charAt(0).toLowerCase() + last.slice(1)] = segments.reduce((v, k) => (v === undefined || v === null ? undefined : v[k]), properties as any);
+    const value = segments.reduce((v: any, k) => (v === undefined || v === null ? undefined : v[k]), properties);
+    values[last.charAt(0).toLowerCase() + last.slice(1)] = value;
   }
   return values;
 }
