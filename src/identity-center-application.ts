@@ -3,7 +3,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sso from 'aws-cdk-lib/aws-sso';
 import { AwsSdkCall, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
-import { checkImportedArn, ChildArnParts, childArnParts, instanceArnOfChild, partitionOf, resourcePathOf } from './private/arn';
+import {
+  checkImportedArn, ChildArnParts, childArnParts, instanceArnOfChild, partitionOf, resourcePathOf, SSO_ARN_EXPECTED, SSO_ARN_FORMS, ssoChildrenArn,
+} from './private/arn';
 import { fallbackResource, FallbackPermission, FallbackResource, PermissionKind } from './private/aws-custom-resource';
 import { expressionHash } from './private/hash';
 import {
@@ -23,8 +25,8 @@ const PUT_SCOPE = 'sso-admin:PutApplicationAccessScope';
 const CFN_APP = 'AWS::SSO::Application';
 /** Never blocks a delete: the application (or its grant, scope, method) is already gone, which is what a delete wants. */
 const NOT_FOUND = 'ResourceNotFoundException';
-const INSTANCE_ARN_EXPECTED = 'an IAM Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>';
-const APPLICATION_ARN_EXPECTED = 'an application ARN, arn:<partition>:sso::<account>:application/ssoins-<16 characters>/apl-<16 characters>';
+const INSTANCE_ARN_EXPECTED = SSO_ARN_EXPECTED.instance;
+const APPLICATION_ARN_EXPECTED = SSO_ARN_EXPECTED.application;
 /** Application names: CloudFormation allows 255 characters, CreateApplication and UpdateApplication 100. */
 const APPLICATION_NAME_EXPECTED = '1-100 letters, digits and _ + = , . @ -';
 /**
@@ -201,7 +203,7 @@ class JwtBearerGrant extends ApplicationGrant {
       }
       seen.add(i.trustedTokenIssuer);
       checkString(scope, `authorizedTokenIssuers[${n}].trustedTokenIssuer`, i.trustedTokenIssuer.trustedTokenIssuerArn, apiConstraint(PUT_GRANT, `${path}[].TrustedTokenIssuerArn`), {
-        describe: 'a trusted token issuer ARN, arn:<partition>:sso::<account>:trustedTokenIssuer/<instance id>/tti-<uuid>',
+        describe: SSO_ARN_EXPECTED.trustedTokenIssuer,
       });
       const audiences = apiConstraint(PUT_GRANT, `${path}[].AuthorizedAudiences`);
       if (!Token.isUnresolved(i.authorizedAudiences) && i.authorizedAudiences.length < audiences.minItems!) {
@@ -465,7 +467,7 @@ abstract class IdentityCenterApplicationBase extends Resource implements IIdenti
     });
     const targets = options.authorizedTargets;
     checkList(this, 'authorizedTargets', targets, apiConstraint(PUT_SCOPE, 'AuthorizedTargets'), apiConstraint(PUT_SCOPE, 'AuthorizedTargets[]'), {
-      describe: 'an Identity Center application ARN (arn:<partition>:sso::<account>:application/<instance id>/apl-<16 characters>) or instance ARN (arn:<partition>:sso:::instance/<instance id>)',
+      describe: `an Identity Center application ARN (${SSO_ARN_FORMS.application}) or instance ARN (${SSO_ARN_FORMS.instance})`,
       unique: true,
     });
     if (Token.isUnresolved(scope.name)) {
@@ -634,7 +636,7 @@ function applicationPermission(app: IdentityCenterApplicationBase, kind: string,
       const { partition, account, instanceId } = owner.parts();
       return [new iam.PolicyStatement({
         actions,
-        resources: [`arn:${partition}:sso::${account}:application/${instanceId}/*`],
+        resources: [ssoChildrenArn(partition, account, 'application', instanceId)],
       })];
     },
   };
@@ -804,7 +806,7 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
     requireString(at, 'applicationArn', applicationArn, APPLICATION_ARN_EXPECTED);
     // What the API accepts: an ARN it rejects would fail only at deploy, in the first grant or scope.
     checkImportedArn(at, 'applicationArn', applicationArn, apiConstraint(PUT_GRANT, 'ApplicationArn'), APPLICATION_ARN_EXPECTED);
-    const instanceArn = instanceArnOfChild(scope, 'applicationArn', applicationArn, 'application', APPLICATION_ARN_EXPECTED);
+    const instanceArn = instanceArnOfChild(scope, 'applicationArn', applicationArn, 'application');
     // Statements name the application's own account and partition (from its ARN), which need not be the stack's.
     const key = Token.isUnresolved(applicationArn) ? applicationArn : applicationArn.slice(0, applicationArn.lastIndexOf('/'));
     const parts = () => childArnParts(applicationArn);

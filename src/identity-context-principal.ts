@@ -1,12 +1,13 @@
-import { Annotations, Aws, Duration, IResolvable, IResolveContext, Token } from 'aws-cdk-lib';
+import { Aws, IResolvable, IResolveContext, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
+import { SSO_ARN_EXPECTED } from './private/arn';
 import type { MemberConstraint } from './private/constraint-types';
 import { requireBoolean, requirePrincipal, requireString, requireStruct } from './private/required';
+import { CONTEXT_SESSION_RULE, contextSessionFinding } from './private/session';
 import { apiConstraint, fail, matches } from './private/validation';
+import { TrustedIdentityChecks } from './trusted-identity-checks';
 
-/** The longest session of an identity-enhanced role that does not warn (IAM user guide, identity-enhanced sessions). */
-const MAX_QUIET_SESSION = Duration.hours(1);
 /** Prefix of the context assertion's keys in the request context of AssumeRole. */
 const REQUEST_CONTEXT = 'sts:RequestContext/';
 
@@ -58,7 +59,8 @@ export interface IdentityContextPrincipalOptions {
  * `sts:AssumeRole` (a role, user, account or service).
  *
  * Keep such sessions short: a user removed from Identity Center keeps the credentials until they expire. A role whose
- * maximum session duration is over 1 hour gets a synth warning (`cdk-trusted-identity:identityContextSessionDuration`).
+ * maximum session duration is over 1 hour gets a synth warning, the `TrustedIdentityChecks` finding
+ * `SetContextSessionDuration` (`cdk-trusted-identity:SetContextSessionDuration`), whether or not the aspect is applied.
  */
 export class IdentityContextPrincipal extends iam.PrincipalBase {
   /** The ARN of the Identity Center context provider in the `aws` partition (`ProvidedContexts[].ProviderArn`). */
@@ -85,9 +87,9 @@ export class IdentityContextPrincipal extends iam.PrincipalBase {
         + 'but ProvidedContexts (the identity context) works only with sts:AssumeRole: wrap the IAM role or user that calls AssumeRole');
     }
     check('applicationArn', options.applicationArn, apiConstraint('sso-admin:PutApplicationGrant', 'ApplicationArn'),
-      'an Identity Center application ARN, arn:<partition>:sso::<account>:application/<instance id>/apl-<16 characters>');
+      SSO_ARN_EXPECTED.application);
     check('instanceArn', options.instanceArn, apiConstraint('sso-admin:CreateTrustedTokenIssuer', 'InstanceArn'),
-      'an Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>');
+      SSO_ARN_EXPECTED.instance);
     this.assumeRoleAction = wrapped.assumeRoleAction;
     this.principalAccount = wrapped.principalAccount;
   }
@@ -156,14 +158,15 @@ function check(option: string, value: string | undefined, c: MemberConstraint, a
 
 const WARNED = new WeakSet<IConstruct>();
 
-/** Warns (once per role) when the role whose trust policy is being resolved allows sessions over 1 hour. */
+/**
+ * Reports (once per role) the rule `SetContextSessionDuration` (src/private/session.ts) on the role whose trust policy
+ * is being resolved, as the `TrustedIdentityChecks` aspect does: with the aspect applied, the finding appears once.
+ * A duration only known at deploy time is left to the aspect.
+ */
 function warnOnLongSessions(scope: IConstruct): void {
   const role = scope as iam.CfnRole;
   if (WARNED.has(role) || !(role instanceof iam.CfnRole)) return;
   WARNED.add(role);
-  const seconds = role.maxSessionDuration;
-  if (seconds === undefined || Token.isUnresolved(seconds) || seconds <= MAX_QUIET_SESSION.toSeconds()) return;
-  Annotations.of(role.node.scope ?? role).addWarningV2('cdk-trusted-identity:identityContextSessionDuration',
-    `maxSessionDuration is ${seconds} seconds: identity-enhanced sessions should be short (at most 1 hour), because a user removed `
-    + 'from Identity Center keeps the credentials until they expire.');
+  const finding = contextSessionFinding(Stack.of(role).resolve(role.maxSessionDuration), false);
+  if (finding?.decided) TrustedIdentityChecks._report(role, CONTEXT_SESSION_RULE, finding.what);
 }

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { claimPerAccount } from './private/account-limits';
 import { resourcePathOf, stripHttps } from './private/arn';
-import { GITHUB_ID_DELIMITER, hasWildcard, matchesAnyTenant, profileOf } from './private/issuers';
+import { GITHUB_ID_DELIMITER, hasWildcard, matchesAnyTenant, presetDefaults, profileOf } from './private/issuers';
 import { requireBoolean, requireEnum, requireString, requireStringList, requireStringMap, requireStruct } from './private/required';
 import { apiTagLimits, checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
 import { checkUrl, IAM_OIDC_PROVIDER_URL } from './private/urls';
@@ -255,11 +255,8 @@ export class OidcProvider extends OidcProviderBase {
    */
   public static gitHubActions(scope: Construct, id: string, props: GitHubActionsOidcProviderProps = {}): OidcProvider {
     requireStruct('OidcProvider.gitHubActions', 'props', props, 'GitHubActionsOidcProviderProps, e.g. { url, clientIds }', { optional: true });
-    return new OidcProvider(scope, id, {
-      ...props,
-      url: props.url ?? 'https://token.actions.githubusercontent.com',
-      clientIds: props.clientIds ?? ['sts.amazonaws.com'],
-    });
+    const preset = presetDefaults('gitHubActions');
+    return new OidcProvider(scope, id, { ...props, url: props.url ?? preset.url, clientIds: props.clientIds ?? [preset.audience] });
   }
 
   /**
@@ -269,8 +266,10 @@ export class OidcProvider extends OidcProviderBase {
    */
   public static gitLab(scope: Construct, id: string, props: GitLabOidcProviderProps = {}): OidcProvider {
     requireStruct('OidcProvider.gitLab', 'props', props, 'GitLabOidcProviderProps, e.g. { url: "https://gitlab.example.com" }', { optional: true });
-    const url = props.url ?? 'https://gitlab.com';
-    return new OidcProvider(scope, id, { ...props, url, clientIds: props.clientIds ?? [url] });
+    const preset = presetDefaults('gitLab');
+    // GitLab's audience is the instance URL: GitLab.com's profile says so, a self-managed instance's is its own URL.
+    const url = props.url ?? preset.url;
+    return new OidcProvider(scope, id, { ...props, url, clientIds: props.clientIds ?? [props.url === undefined ? preset.audience : url] });
   }
 
   /**
@@ -279,11 +278,8 @@ export class OidcProvider extends OidcProviderBase {
    */
   public static terraformCloud(scope: Construct, id: string, props: TerraformCloudOidcProviderProps = {}): OidcProvider {
     requireStruct('OidcProvider.terraformCloud', 'props', props, 'TerraformCloudOidcProviderProps, e.g. { url, clientIds }', { optional: true });
-    return new OidcProvider(scope, id, {
-      ...props,
-      url: props.url ?? 'https://app.terraform.io',
-      clientIds: props.clientIds ?? ['aws.workload.identity'],
-    });
+    const preset = presetDefaults('terraformCloud');
+    return new OidcProvider(scope, id, { ...props, url: props.url ?? preset.url, clientIds: props.clientIds ?? [preset.audience] });
   }
 
   /**

@@ -2,8 +2,10 @@ import { Annotations, CfnResource, DefaultTokenResolver, IAspect, Stack, StringC
 import { IConstruct } from 'constructs';
 import { stripHttps } from './private/arn';
 import { audienceClaimOf, hasWildcard, IssuerProfile, multiTenantProfiles, profileOf, subjectTenant, TenantSegment, tenantPart } from './private/issuers';
-import { echoedParameter } from './private/parameters';
+import { render, TOKEN } from './private/render';
 import { requireConstruct, requireString } from './private/required';
+import { classifySecret } from './private/secrets';
+import { CONTEXT_SESSION_RULE, CONTEXT_SESSION_TEXT, contextSessionFinding } from './private/session';
 import { fail, warn } from './private/validation';
 
 /** How bad a finding is: an error fails `cdk synth`/`cdk deploy`, a warning is shown. */
@@ -92,11 +94,7 @@ const RULES = {
     why: 'Without a context-provider condition the caller may set identity context from any provider on the session.',
     fix: 'add a "sts:RequestContextProviders" condition naming arn:<partition>:iam::aws:contextProvider/IdentityCenter.',
   },
-  SetContextSessionDuration: {
-    level: 'warning',
-    why: 'An identity-enhanced session outlives the user\'s access: a user removed from Identity Center keeps the session until it expires.',
-    fix: 'keep maxSessionDuration at 1 hour (3,600 s) or less for roles that receive identity context.',
-  },
+  SetContextSessionDuration: { level: 'warning', ...CONTEXT_SESSION_TEXT },
   TokenExchangeAnyResource: {
     level: 'warning',
     why: 'CreateTokenWithIAM on "*" lets the principal exchange tokens for every Identity Center application of the account, not just its own.',
@@ -110,12 +108,8 @@ const ACKS = Symbol.for('cdk-trusted-identity.TrustedIdentityChecks.acknowledgem
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 const SET_CONTEXT = 'sts:SetContext';
 const TOKEN_EXCHANGE = 'sso-oauth:CreateTokenWithIAM';
-/** "MaxSessionDuration ... default 3600" (IAM CreateRole): longer sessions are an explicit choice. */
-const MAX_CONTEXT_SESSION = 3600;
 /** Claims documented as multi-valued, where set operators are right (Cognito identity pools' `amr`). */
 const MULTI_VALUED_CLAIMS = ['amr'];
-/** Stands for an unresolved part (a reference, a parameter) in a rendered string: no wildcard, not JSON-special. */
-const TOKEN = '«token»';
 const CFN_JSON = 'Custom::AWSCDKCfnJson';
 const VA_TRUST_PROVIDER = 'AWS::EC2::VerifiedAccessTrustProvider';
 const VA_INSTANCE = 'AWS::EC2::VerifiedAccessInstance';
@@ -187,6 +181,16 @@ export class TrustedIdentityChecks implements IAspect {
     holder[ACKS] = acks;
   }
 
+  /**
+   * Reports a finding as the aspect does. `IdentityContextPrincipal` reports `SetContextSessionDuration` through here:
+   * the same message on the same resource, so an app with the aspect sees it once, and acknowledgements apply to both.
+   *
+   * @internal
+   */
+  public static _report(node: CfnResource, id: RuleId, what: string): void {
+    report(node, id, what);
+  }
+
   /** Resources by logical id, per app: to follow `Ref`/`Fn::GetAtt` to OIDC providers and `CfnJson` values. */
   private readonly indexes = new WeakMap<IConstruct, Map<string, CfnResource[]>>();
   /** The issuer of each OIDC provider resource met so far (`undefined`: only known at deploy time). */
@@ -247,16 +251,13 @@ export class TrustedIdentityChecks implements IAspect {
     if (setsContext !== 'no') this.checkContextSession(role, setsContext === 'maybe');
   }
 
-  /** Rule SetContextSessionDuration; `actionUnknown`: whether the role receives identity context is only known at deploy time. */
+  /** Rule SetContextSessionDuration (src/private/session.ts); `actionUnknown`: whether the role receives identity context is only known at deploy time. */
   private checkContextSession(role: CfnResource, actionUnknown: boolean): void {
-    const duration = propertyOf(role, 'MaxSessionDuration');
-    if (duration === undefined || (typeof duration === 'number' && duration <= MAX_CONTEXT_SESSION)) return;
-    if (typeof duration !== 'number') {
-      this.undecided(role, 'SetContextSessionDuration', `Could not decide whether MaxSessionDuration is over ${MAX_CONTEXT_SESSION} s for a role that ${actionUnknown ? 'may receive' : 'receives'} identity context (sts:SetContext): it is only known at deploy time.`);
-    } else if (actionUnknown) {
-      this.undecided(role, 'SetContextSessionDuration', `Could not decide whether the role receives identity context (sts:SetContext) with MaxSessionDuration ${duration} s (more than ${MAX_CONTEXT_SESSION} s): an action of its trust policy is only known at deploy time.`);
-    } else {
-      this.report(role, 'SetContextSessionDuration', `The role receives identity context (sts:SetContext) and has MaxSessionDuration ${duration} s (more than ${MAX_CONTEXT_SESSION} s).`);
+    const finding = contextSessionFinding(propertyOf(role, 'MaxSessionDuration'), actionUnknown);
+    if (finding?.decided) {
+      this.report(role, CONTEXT_SESSION_RULE, finding.what);
+    } else if (finding) {
+      this.undecided(role, CONTEXT_SESSION_RULE, finding.what);
     }
   }
 
@@ -430,21 +431,17 @@ export class TrustedIdentityChecks implements IAspect {
     for (const options of ['OidcOptions', 'NativeApplicationOidcOptions']) {
       const secret = field(propertyOf(res, options), 'ClientSecret');
       if (secret === undefined) continue;
-      const text = render(secret);
-      if (text.startsWith('{{resolve:secretsmanager:')) continue;
-      if (text.startsWith('{{resolve:ssm-secure:')) {
+      const c = classifySecret(Stack.of(res), secret);
+      if (c.kind === 'ssm-secure') {
         this.annotate(res, 'VerifiedAccessPlaintextSecret', 'warning', `[VerifiedAccessPlaintextSecret] ${options}.ClientSecret is an ssm-secure dynamic reference, which CloudFormation does not resolve for AWS::EC2::VerifiedAccessTrustProvider: the deploy would fail. Fix: ${RULES.VerifiedAccessPlaintextSecret.fix}`);
-      } else if (text.startsWith('{{resolve:ssm:')) {
+      } else if (c.kind === 'ssm') {
         this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret is a reference to a plain-text SSM parameter (String, not SecureString).`);
-      } else if (!text.includes(TOKEN)) {
+      } else if (c.kind === 'plain-text') {
         this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret is a literal string in the template (value not shown).`);
-      } else {
-        const echoed = echoedParameter(Stack.of(res), secret);
-        if (echoed !== undefined) {
-          this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret refers to the CloudFormation parameter "${echoed}", which is not NoEcho: the console and the DescribeStacks API show its value.`);
-        } else if (typeof secret !== 'object' || 'Fn::Join' in secret || 'Fn::Sub' in secret) {
-          this.undecided(res, 'VerifiedAccessPlaintextSecret', `Could not decide whether ${options}.ClientSecret is a secret written into the template: it is built from literal text and values only known at deploy time.`);
-        }
+      } else if (c.kind === 'parameter') {
+        this.report(res, 'VerifiedAccessPlaintextSecret', `${options}.ClientSecret refers to the CloudFormation parameter "${c.parameter}", which is not NoEcho: the console and the DescribeStacks API show its value.`);
+      } else if (c.kind === 'undecided') {
+        this.undecided(res, 'VerifiedAccessPlaintextSecret', `Could not decide whether ${options}.ClientSecret is a secret written into the template: it is built from literal text and values only known at deploy time.`);
       }
     }
   }
@@ -533,26 +530,35 @@ export class TrustedIdentityChecks implements IAspect {
    * severity policy above `RULES`); `options.why`/`options.fix` replace the rule's when the case has its own.
    */
   private report(node: CfnResource, id: RuleId, what: string, options: { level?: Level; why?: string; fix?: string } = {}): void {
-    const rule: Rule = RULES[id];
-    this.annotate(node, id, options.level ?? rule.level, `[${id}] ${what} ${options.why ?? rule.why} Fix: ${options.fix ?? rule.fix}`);
+    report(node, id, what, options);
   }
 
   private undecided(node: CfnResource, id: RuleId, what: string): void {
-    this.annotate(node, id, 'warning', `[${id}] ${what} Check it by hand, or acknowledge it with TrustedIdentityChecks.acknowledge(). Fix if needed: ${RULES[id].fix}`);
+    annotate(node, id, 'warning', `[${id}] ${what} Check it by hand, or acknowledge it with TrustedIdentityChecks.acknowledge(). Fix if needed: ${RULES[id].fix}`);
   }
 
   private annotate(node: CfnResource, id: RuleId, level: Level, message: string): void {
-    const reason = acknowledgementOf(node, id);
-    if (reason !== undefined) {
-      // Recorded in the template, where the audit command (and anyone reading the template) finds it.
-      const recorded = node.getMetadata(TrustedIdentityChecks.METADATA_KEY);
-      if (recorded?.[id] !== reason) node.addMetadata(TrustedIdentityChecks.METADATA_KEY, { ...recorded, [id]: reason });
-      Annotations.of(node).addInfo(`${message} Acknowledged: ${reason}`);
-    } else if (level === 'error') {
-      Annotations.of(node).addError(message);
-    } else {
-      warn(node, id, message);
-    }
+    annotate(node, id, level, message);
+  }
+}
+
+/** Reports a finding of rule `id` on `node`: the message starts with `[id]` and ends with the rule's fix. */
+function report(node: CfnResource, id: RuleId, what: string, options: { level?: Level; why?: string; fix?: string } = {}): void {
+  const rule: Rule = RULES[id];
+  annotate(node, id, options.level ?? rule.level, `[${id}] ${what} ${options.why ?? rule.why} Fix: ${options.fix ?? rule.fix}`);
+}
+
+function annotate(node: CfnResource, id: RuleId, level: Level, message: string): void {
+  const reason = acknowledgementOf(node, id);
+  if (reason !== undefined) {
+    // Recorded in the template, where the audit command (and anyone reading the template) finds it.
+    const recorded = node.getMetadata(TrustedIdentityChecks.METADATA_KEY);
+    if (recorded?.[id] !== reason) node.addMetadata(TrustedIdentityChecks.METADATA_KEY, { ...recorded, [id]: reason });
+    Annotations.of(node).addInfo(`${message} Acknowledged: ${reason}`);
+  } else if (level === 'error') {
+    Annotations.of(node).addError(message);
+  } else {
+    warn(node, id, message);
   }
 }
 
@@ -956,20 +962,6 @@ function statementsOf(doc: any): any[] {
 function listOf(value: unknown): any[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
-}
-
-/** A resolved value as a string, with every unresolved part (`Ref`, `Fn::GetAtt`, `${...}` of `Fn::Sub`) as a placeholder. */
-function render(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (isPlainObject(value)) {
-    const join = (value as any)['Fn::Join'];
-    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) return join[1].map(render).join(join[0]);
-    const sub = (value as any)['Fn::Sub'];
-    const template = Array.isArray(sub) ? sub[0] : sub;
-    if (typeof template === 'string') return template.replace(/\$\{(?!!)[^}]*\}/g, TOKEN);
-  }
-  return TOKEN;
 }
 
 /** The logical id a `Ref` or `Fn::GetAtt` (of `attribute`, default `Arn`) points to. */

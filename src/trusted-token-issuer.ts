@@ -5,9 +5,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSdkCall, PhysicalResourceId, PhysicalResourceIdReference } from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgeNewerType } from './private/acknowledgements';
-import { checkImportedArn, instanceArnOfChild, partitionOf, resourcePathOf } from './private/arn';
+import { checkImportedArn, instanceArnOfChild, partitionOf, resourcePathOf, SSO_ARN_EXPECTED, ssoChildrenArn } from './private/arn';
 import { fallbackResource, FallbackPermission, PermissionKind } from './private/aws-custom-resource';
-import { SSO_TRUSTED_TOKEN_ISSUER } from './private/cfn-types';
+import { createOnlyValues, SSO_TRUSTED_TOKEN_ISSUER } from './private/cfn-types';
 import { expressionHash } from './private/hash';
 import {
   requireEnum, requireGrantable, requireInstanceOf, requireString, requireStringList, requireStringMap, requireStruct,
@@ -35,8 +35,8 @@ const NOT_FOUND = 'ResourceNotFoundException';
  */
 const SUPPORTED_IDENTITY_STORE_ATTRIBUTES = ['userName', 'emails.value', 'externalIds.id'];
 
-const INSTANCE_ARN_EXPECTED = 'an IAM Identity Center instance ARN, arn:<partition>:sso:::instance/ssoins-<16 characters>';
-const ISSUER_ARN_EXPECTED = 'a trusted token issuer ARN, arn:<partition>:sso::<12-digit account>:trustedTokenIssuer/ssoins-<16 characters>/tti-<uuid>';
+const INSTANCE_ARN_EXPECTED = SSO_ARN_EXPECTED.instance;
+const ISSUER_ARN_EXPECTED = SSO_ARN_EXPECTED.trustedTokenIssuer;
 
 /** Runs after every `Tags.of()` aspect (priority MUTATING = 200, or DEFAULT = 500 without the priorities flag). */
 const RENDER_TAGS_PRIORITY = AspectPriority.DEFAULT + 100;
@@ -118,8 +118,6 @@ export interface RenderedTrustedTokenIssuerConfiguration {
   readonly create: { [member: string]: any };
   /** `TrustedTokenIssuerConfiguration` of the update call: only what `UpdateTrustedTokenIssuer` accepts. */
   readonly update: { [member: string]: any };
-  /** Values that `UpdateTrustedTokenIssuer` cannot change (besides the instance): a change replaces the issuer. */
-  readonly createOnly: { [name: string]: string };
   /** The issuer URL (for the one-issuer-per-URL-per-instance rule). */
   readonly issuerUrl: string;
 }
@@ -179,7 +177,6 @@ class OidcJwtConfiguration extends TrustedTokenIssuerConfiguration {
       type: this.trustedTokenIssuerType,
       create: { OidcJwtConfiguration: { IssuerUrl: o.issuerUrl, ...updatable } },
       update: { OidcJwtConfiguration: updatable },
-      createOnly: { trustedTokenIssuerType: this.trustedTokenIssuerType, issuerUrl: o.issuerUrl },
       issuerUrl: o.issuerUrl,
     };
   }
@@ -327,7 +324,7 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
     requireString(at, 'trustedTokenIssuerArn', trustedTokenIssuerArn, ISSUER_ARN_EXPECTED);
     // What the API accepts: an ARN it rejects would fail only at deploy, in the first grant that names it.
     checkImportedArn(at, 'trustedTokenIssuerArn', trustedTokenIssuerArn, apiConstraint('sso-admin:DescribeTrustedTokenIssuer', 'TrustedTokenIssuerArn'), ISSUER_ARN_EXPECTED);
-    const instanceArn = instanceArnOfChild(scope, 'trustedTokenIssuerArn', trustedTokenIssuerArn, 'trustedTokenIssuer', ISSUER_ARN_EXPECTED);
+    const instanceArn = instanceArnOfChild(scope, 'trustedTokenIssuerArn', trustedTokenIssuerArn, 'trustedTokenIssuer');
     class Import extends TrustedTokenIssuerBase {
       public readonly trustedTokenIssuerArn = trustedTokenIssuerArn;
       public readonly instanceArn = instanceArn;
@@ -404,7 +401,13 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
     const config = props.configuration._render(this);
     this.registerIssuerUrl(props.instanceArn, config.issuerUrl);
 
-    const createOnly: { [prop: string]: string } = { instanceArn: props.instanceArn, ...config.createOnly };
+    // The values whose change replaces the issuer (the type's create-only properties): in the generated name, so that a
+    // replacement never collides with the issuer it replaces.
+    const createOnly = createOnlyValues(SSO_TRUSTED_TOKEN_ISSUER, {
+      InstanceArn: props.instanceArn,
+      TrustedTokenIssuerType: config.type,
+      TrustedTokenIssuerConfiguration: config.create,
+    });
     const hash = expressionHash(this, Object.values(createOnly));
 
     this.implementation = props.implementation ?? TrustedTokenIssuerImplementation.CLOUDFORMATION;
@@ -551,7 +554,7 @@ function issuerPermission(scope: IConstruct, instanceArn: string): FallbackPermi
     statements: () => {
       const partition = partitionOf(instanceArn);
       const instanceId = resourcePathOf(scope, 'instanceArn', instanceArn, 'instance');
-      const issuers = `arn:${partition}:sso::${Stack.of(scope).account}:trustedTokenIssuer/${instanceId}/*`;
+      const issuers = ssoChildrenArn(partition, Stack.of(scope).account, 'trustedTokenIssuer', instanceId);
       return [
         // The Service Authorization Reference lists both the instance and the (new) issuer as required resources.
         new iam.PolicyStatement({ actions: ['sso:CreateTrustedTokenIssuer'], resources: [instanceArn, issuers] }),

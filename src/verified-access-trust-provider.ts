@@ -3,10 +3,10 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct, IConstruct } from 'constructs';
-import { echoedParameter } from './private/parameters';
 import {
   requireBoolean, requireEnum, requireInstanceOf, requireResource, requireSecretValue, requireString, requireStringMap, requireStruct,
 } from './private/required';
+import { classifySecret } from './private/secrets';
 import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
 import { checkUrl, VERIFIED_ACCESS_ENDPOINT, VERIFIED_ACCESS_ISSUER } from './private/urls';
 import { checkString, cfnConstraint, fail, TrustedIdentityValidationError, warn } from './private/validation';
@@ -712,45 +712,44 @@ function checkHttpsUrl(scope: IConstruct, prop: string, url: string, isIssuer: b
 }
 
 /**
- * Renders a client secret. Only a Secrets Manager dynamic reference (or a value that does not resolve to a literal
- * string, such as a `NoEcho` parameter) may reach the template unless `allowPlainTextSecret` is set; a reference to a
- * parameter without `NoEcho` counts as plain text (the console shows its value).
+ * Renders a client secret. Only a Secrets Manager dynamic reference (or a value known only at deploy time, such as a
+ * `NoEcho` parameter) may reach the template unless `allowPlainTextSecret` is set; a reference to a parameter without
+ * `NoEcho` counts as plain text (the console shows its value), and so does literal text joined with deploy-time values.
  * `ssm-secure` references are rejected: CloudFormation resolves them only for the resource properties listed under
  * "Resources that support dynamic parameter patterns for secure strings" (CloudFormation user guide), and
- * `AWS::EC2::VerifiedAccessTrustProvider` is not among them. Messages never contain the secret.
+ * `AWS::EC2::VerifiedAccessTrustProvider` is not among them. Messages never contain the secret. The classification is
+ * the audit's (`classifySecret`).
  */
 function renderSecret(scope: IConstruct, prop: string, secret: SecretValue, allowPlainText: boolean): string {
   // unsafeUnwrap() only gives the token that stands for the value; resolving it shows what the template will hold.
   const value = secret.unsafeUnwrap();
-  const resolved = Stack.of(scope).resolve(value);
-  const literal = typeof resolved === 'string' ? resolved : leadingLiteral(resolved);
+  const c = classifySecret(Stack.of(scope), Stack.of(scope).resolve(value));
   let what: string;
   let where = 'the template, the cloud assembly and the CloudFormation console';
-  if (literal === undefined) {
-    const echoed = echoedParameter(Stack.of(scope), resolved);
-    if (echoed === undefined) return value;
-    what = `a reference to the CloudFormation parameter "${echoed}", which is not NoEcho`;
-    where = 'the CloudFormation console and the DescribeStacks API';
-  } else if (literal.startsWith('{{resolve:secretsmanager:')) {
-    return value;
-  } else if (literal.startsWith('{{resolve:ssm-secure:')) {
-    throw new TrustedIdentityValidationError(scope, `${prop} is an ssm-secure dynamic reference, which CloudFormation does not resolve for ${TYPE} (only for the resource properties listed under "Resources that support dynamic parameter patterns for secure strings"): the deploy would fail. Store the secret in Secrets Manager and pass SecretValue.secretsManager(...) or secret.secretValue`);
-  } else {
-    what = literal.startsWith('{{resolve:ssm:') ? 'a reference to a plain-text SSM parameter' : 'a plain-text string (value not shown)';
+  switch (c.kind) {
+    case 'secretsmanager':
+    case 'deploy-time':
+      return value;
+    case 'ssm-secure':
+      throw new TrustedIdentityValidationError(scope, `${prop} is an ssm-secure dynamic reference, which CloudFormation does not resolve for ${TYPE} (only for the resource properties listed under "Resources that support dynamic parameter patterns for secure strings"): the deploy would fail. Store the secret in Secrets Manager and pass SecretValue.secretsManager(...) or secret.secretValue`);
+    case 'parameter':
+      what = `a reference to the CloudFormation parameter "${c.parameter}", which is not NoEcho`;
+      where = 'the CloudFormation console and the DescribeStacks API';
+      break;
+    case 'ssm':
+      what = 'a reference to a plain-text SSM parameter';
+      break;
+    case 'undecided':
+      what = 'literal text joined with values known only at deploy time (value not shown)';
+      break;
+    default:
+      what = 'a plain-text string (value not shown)';
   }
   if (!allowPlainText) {
     throw new TrustedIdentityValidationError(scope, `${prop} resolves to ${what}: the secret would be readable in ${where}. Store it in Secrets Manager and pass SecretValue.secretsManager(...) or secret.secretValue, or set allowPlainTextSecret: true to accept this`);
   }
   warn(scope, 'verifiedAccessPlainTextSecret', `${prop} resolves to ${what} and allowPlainTextSecret is set: the secret is readable in ${where}.`);
   return value;
-}
-
-/** The literal text a `Fn::Join` starts with, if any. */
-function leadingLiteral(resolved: any): string | undefined {
-  const join = resolved?.['Fn::Join'];
-  if (!Array.isArray(join) || !Array.isArray(join[1])) return undefined;
-  const first = join[1][0];
-  return typeof first === 'string' && first.length > 0 ? first : undefined;
 }
 
 /**

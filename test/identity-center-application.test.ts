@@ -700,8 +700,8 @@ describe('import', () => {
     'arn:aws:sso:us-east-1:123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef',
   ])('fromApplicationArn rejects %s', (arn) => {
     expect(() => IdentityCenterApplication.fromApplicationArn(newStack(), 'Imported', arn)).toThrow(new RegExp(
-      `^IdentityCenterApplication.fromApplicationArn: applicationArn "${arn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" must be an application ARN, `
-      + 'arn:<partition>:sso::<account>:application/ssoins-<16 characters>/apl-<16 characters>$'));
+      `^IdentityCenterApplication.fromApplicationArn: applicationArn "${arn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" must be an Identity Center application ARN, `
+      + 'arn:<partition>:sso::<12-digit account>:application/ssoins-<16 characters>/apl-<16 characters>$'));
   });
 
   test.each([

@@ -54,7 +54,7 @@ describe('IdentityContextPrincipal', () => {
 
   test.each<[string, string, RegExp]>([
     ['applicationArn', INSTANCE, /IdentityContextPrincipal: applicationArn "arn:aws:sso:::instance\/ssoins-1234567890abcdef" must be an Identity Center application ARN/],
-    ['instanceArn', APPLICATION, /IdentityContextPrincipal: instanceArn ".*apl-1234567890abcdef" must be an Identity Center instance ARN/],
+    ['instanceArn', APPLICATION, /IdentityContextPrincipal: instanceArn ".*apl-1234567890abcdef" must be an IAM Identity Center instance ARN, arn:<partition>:sso:::instance\/ssoins-<16 characters>$/],
   ])('rejects a malformed %s', (option, value, message) => {
     expect(() => new IdentityContextPrincipal(new iam.AccountRootPrincipal(), { [option]: value })).toThrow(message);
   });
@@ -72,7 +72,7 @@ describe('IdentityContextPrincipal', () => {
 
   test('allowAnyContextProvider also drops the principal\'s session check; TrustedIdentityChecks still reports a long session', () => {
     const { stack } = setup({ allowAnyContextProvider: true }, Duration.hours(2));
-    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('identityContextSessionDuration'));
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('SetContextSessionDuration'));
 
     const audited = setup({ allowAnyContextProvider: true }, Duration.hours(2)).stack;
     Aspects.of(audited).add(new TrustedIdentityChecks());
@@ -99,19 +99,36 @@ describe('IdentityContextPrincipal', () => {
 
   test.each([undefined, Duration.hours(1)])('does not warn for a max session duration of %s', (maxSessionDuration) => {
     const { stack } = setup(undefined, maxSessionDuration);
-    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('identityContextSessionDuration'));
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('SetContextSessionDuration'));
   });
 
   test('warns when the role allows sessions over 1 hour (revoked users keep their credentials until they expire)', () => {
     const { stack } = setup(undefined, Duration.hours(2));
-    Annotations.fromStack(stack).hasWarning('/Stack/Target', Match.stringLikeRegexp('maxSessionDuration is 7200 seconds: identity-enhanced sessions should be short.*cdk-trusted-identity:identityContextSessionDuration'));
+    Annotations.fromStack(stack).hasWarning('/Stack/Target/Resource', Match.stringLikeRegexp('^\\[SetContextSessionDuration\\] The role receives identity context \\(sts:SetContext\\) and has MaxSessionDuration 7200 s \\(more than 3600 s\\)\\..*\\[ack: cdk-trusted-identity:SetContextSessionDuration\\]$'));
+  });
+
+  test('with TrustedIdentityChecks applied, a long session is one finding (one rule, one id)', () => {
+    const { stack } = setup(undefined, Duration.hours(2));
+    Aspects.of(stack).add(new TrustedIdentityChecks());
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('SessionDuration'));
+    expect(warnings.map(w => [w.id, String(w.entry.data).slice(0, 28)])).toEqual([['/Stack/Target/Resource', '[SetContextSessionDuration] ']]);
+  });
+
+  test('an acknowledged long session is not a warning, with or without TrustedIdentityChecks', () => {
+    for (const audited of [false, true]) {
+      const { stack, target } = setup(undefined, Duration.hours(2));
+      TrustedIdentityChecks.acknowledge(target, 'SetContextSessionDuration', 'batch jobs of 2 hours');
+      if (audited) Aspects.of(stack).add(new TrustedIdentityChecks());
+      Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('SessionDuration'));
+      Annotations.fromStack(stack).hasInfo('/Stack/Target/Resource', Match.stringLikeRegexp('^\\[SetContextSessionDuration\\].*Acknowledged: batch jobs of 2 hours'));
+    }
   });
 
   test('a token max session duration does not warn', () => {
     const stack = new Stack(new App(), 'Stack');
     const role = new iam.Role(stack, 'Target', { assumedBy: new IdentityContextPrincipal(new iam.AccountRootPrincipal()) });
     (role.node.defaultChild as iam.CfnRole).maxSessionDuration = new CfnParameter(stack, 'D', { type: 'Number' }).valueAsNumber;
-    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('identityContextSessionDuration'));
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('SetContextSessionDuration'));
   });
 
   test('policies added through the principal go to the wrapped principal', () => {

@@ -292,7 +292,7 @@ describe('IdentityCenterApplication', () => {
 
   test('rejects fromApplicationArn without an ARN', () => {
     expectError(() => IdentityCenterApplication.fromApplicationArn(newStack(), 'I', js(undefined)),
-      /^IdentityCenterApplication.fromApplicationArn: applicationArn undefined is required: an application ARN, arn:<partition>:sso::<account>:application\//);
+      /^IdentityCenterApplication.fromApplicationArn: applicationArn undefined is required: an Identity Center application ARN, arn:<partition>:sso::<12-digit account>:application\//);
   });
 
   test('accepts fromApplicationArn with a token ARN', () => {

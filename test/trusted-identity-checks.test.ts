@@ -600,6 +600,7 @@ describe('VerifiedAccessPlaintextSecret', () => {
     // An Fn::Join that starts with "{{resolve:secretsmanager:" and goes on with the secret's Ref.
     ['secret.secretValue of a new secretsmanager.Secret', (s) => new secretsmanager.Secret(s, 'Secret').secretValue.unsafeUnwrap()],
     ['a NoEcho parameter', (s) => new CfnParameter(s, 'Secret', { noEcho: true }).valueAsString],
+    ['a join of NoEcho parameters only (nothing literal is written)', (s) => Fn.join('', [new CfnParameter(s, 'A', { noEcho: true }).valueAsString, new CfnParameter(s, 'B', { noEcho: true }).valueAsString])],
   ])('passes a dynamic reference: %s', (_name, secret) => {
     expect(audit(s => trustProvider(s, secret(s)))).toEqual([]);
   });
@@ -614,6 +615,8 @@ describe('VerifiedAccessPlaintextSecret', () => {
     ['rejects an SSM-backed parameter without NoEcho (its resolved value is shown too)',
       (s) => new CfnParameter(s, 'Secret', { type: 'AWS::SSM::Parameter::Value<String>', default: '/va/client-secret' }).valueAsString, 'error',
       /refers to the CloudFormation parameter "Secret", which is not NoEcho/],
+    ['cannot decide literal text joined with a NoEcho parameter (warning)', (s) => Fn.join('', [new CfnParameter(s, 'Secret', { noEcho: true }).valueAsString, '-suffix']), 'warning',
+      /^\[VerifiedAccessPlaintextSecret\] Could not decide whether OidcOptions\.ClientSecret is a secret written into the template/],
     ['rejects SecretValue.ssmSecure (warning: CloudFormation does not resolve ssm-secure for this type)', () => SecretValue.ssmSecure('/va/oidc/client-secret').unsafeUnwrap(), 'warning',
       /^\[VerifiedAccessPlaintextSecret\] OidcOptions\.ClientSecret is an ssm-secure dynamic reference, .*the deploy would fail\. Fix: .*SecretValue\.secretsManager/],
   ])('%s', (_name, secret, level, message) => {

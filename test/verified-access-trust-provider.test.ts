@@ -292,6 +292,27 @@ describe('secrets', () => {
     expect(() => newProvider(stack, { oidc: { clientSecret: secretOf(stack) } })).not.toThrow();
   });
 
+  test.each([
+    ['literal text after a NoEcho parameter', (stack: Stack) => Fn.join('', [new CfnParameter(stack, 'P', { noEcho: true }).valueAsString, '-suffix'])],
+    ['an Fn::Sub of literal text and a NoEcho parameter', (stack: Stack) => Fn.sub('prefix-${P}', { P: new CfnParameter(stack, 'P', { noEcho: true }).valueAsString })],
+  ])('rejects %s: the literal part is in the template (the audit cannot decide either)', (_what, valueOf) => {
+    const stack = newStack();
+    expect(() => newProvider(stack, { oidc: { clientSecret: SecretValue.unsafePlainText(valueOf(stack)) } }))
+      .toThrow(/^Stack\/Okta: clientSecret resolves to literal text joined with values known only at deploy time \(value not shown\).*allowPlainTextSecret: true/);
+  });
+
+  test('rejects an Fn::Sub of literal text only', () => {
+    const stack = newStack();
+    expect(() => newProvider(stack, { oidc: { clientSecret: SecretValue.unsafePlainText(Fn.sub(PLAIN_SECRET)) } }))
+      .toThrow(/clientSecret resolves to a plain-text string \(value not shown\)/);
+  });
+
+  test('accepts a Secrets Manager reference whose join starts with an empty string or splits the prefix by a separator', () => {
+    const stack = newStack();
+    const ref = new CfnParameter(stack, 'SecretArn', { noEcho: true }).valueAsString;
+    expect(() => newProvider(stack, { oidc: { clientSecret: SecretValue.unsafePlainText(Fn.join(':', ['{{resolve', 'secretsmanager', ref, 'SecretString:::}}'])) } })).not.toThrow();
+  });
+
   test('a parameter without NoEcho is accepted with allowPlainTextSecret, with a warning', () => {
     const stack = newStack();
     const param = new CfnParameter(stack, 'ClientSecretParam');

@@ -35,16 +35,47 @@ export function partitionOf(arn: string): string {
 }
 
 /**
- * `arn:P:sso::A:<resourceType>/<instance id>/<id>` → `arn:P:sso:::instance/<instance id>` (token-safe): the Identity
- * Center instance of an application or trusted token issuer ARN. `describe` is the expected form, for the error.
+ * The forms of IAM Identity Center ARNs, as messages show them (Service Authorization Reference, "Resource types
+ * defined by AWS IAM Identity Center"; instance and application ids are 16 characters after their prefix, issuer ids a
+ * UUID). The one home of these formats: every message and policy resource built from them comes from here.
  */
-export function instanceArnOfChild(scope: IConstruct, prop: string, arn: string, resourceType: string, describe: string): string {
+export const SSO_ARN_FORMS = {
+  instance: 'arn:<partition>:sso:::instance/ssoins-<16 characters>',
+  application: 'arn:<partition>:sso::<12-digit account>:application/ssoins-<16 characters>/apl-<16 characters>',
+  trustedTokenIssuer: 'arn:<partition>:sso::<12-digit account>:trustedTokenIssuer/ssoins-<16 characters>/tti-<uuid>',
+};
+
+/** What an error message says was expected, per Identity Center ARN kind. */
+export const SSO_ARN_EXPECTED = {
+  instance: `an IAM Identity Center instance ARN, ${SSO_ARN_FORMS.instance}`,
+  application: `an Identity Center application ARN, ${SSO_ARN_FORMS.application}`,
+  trustedTokenIssuer: `a trusted token issuer ARN, ${SSO_ARN_FORMS.trustedTokenIssuer}`,
+};
+
+/** The Identity Center resources whose ARN names the instance they belong to. */
+export type SsoChildType = 'application' | 'trustedTokenIssuer';
+
+/** `arn:P:sso:::instance/<instance id>`: an Identity Center instance ARN (parts may be tokens). */
+export function ssoInstanceArn(partition: string, instanceId: string): string {
+  return `arn:${partition}:sso:::instance/${instanceId}`;
+}
+
+/** `arn:P:sso::A:<type>/<instance id>/*`: every application or trusted token issuer of one account and instance. */
+export function ssoChildrenArn(partition: string, account: string, type: SsoChildType, instanceId: string): string {
+  return `arn:${partition}:sso::${account}:${type}/${instanceId}/*`;
+}
+
+/**
+ * `arn:P:sso::A:<type>/<instance id>/<id>` → `arn:P:sso:::instance/<instance id>` (token-safe): the Identity Center
+ * instance of an application or trusted token issuer ARN; a literal ARN of another form fails with `SSO_ARN_EXPECTED`.
+ */
+export function instanceArnOfChild(scope: IConstruct, prop: string, arn: string, type: SsoChildType): string {
   if (Token.isUnresolved(arn)) {
-    return `arn:${partitionOf(arn)}:sso:::instance/${Fn.select(1, Fn.split('/', arn))}`;
+    return ssoInstanceArn(partitionOf(arn), Fn.select(1, Fn.split('/', arn)));
   }
-  const m = new RegExp(`^arn:([^:]+):sso::[^:]*:${resourceType}/([^/]+)/[^/]+$`).exec(arn);
-  if (!m) fail(scope, prop, arn, `must be ${describe}`);
-  return `arn:${m[1]}:sso:::instance/${m[2]}`;
+  const m = new RegExp(`^arn:([^:]+):sso::[^:]*:${type}/([^/]+)/[^/]+$`).exec(arn);
+  if (!m) fail(scope, prop, arn, `must be ${SSO_ARN_EXPECTED[type]}`);
+  return ssoInstanceArn(m[1], m[2]);
 }
 
 /** The partition, account and Identity Center instance id of an application or trusted token issuer ARN (token-safe). */

@@ -43,3 +43,20 @@ export const SSO_TRUSTED_TOKEN_ISSUER: CfnTypeInfo = {
   createOnly: ['InstanceArn', 'TrustedTokenIssuerType', 'TrustedTokenIssuerConfiguration.OidcJwtConfiguration.IssuerUrl'],
   arnAttribute: 'TrustedTokenIssuerArn',
 };
+
+/**
+ * The values of `info`'s create-only properties in `properties` (CloudFormation names; a path `A.B.C` is followed into
+ * nested objects), in the order of `info.createOnly`, keyed by the path's last segment in lower camel case (the prop
+ * name users know, e.g. `issuerUrl`). Constructs read their create-only values (for generated names and warnings)
+ * from here, so the list has one home.
+ */
+export function createOnlyValues(info: CfnTypeInfo, properties: { [name: string]: any }): { [prop: string]: any } {
+  const values: { [prop: string]: any } = {};
+  for (const path of info.createOnly) {
+    const segments = path.split('.');
+    const last = segments[segments.length - 1];
+    const value = segments.reduce((v: any, k) => (v === undefined || v === null ? undefined : v[k]), properties);
+    values[last.charAt(0).toLowerCase() + last.slice(1)] = value;
+  }
+  return values;
+}

@@ -193,6 +193,24 @@ const AUDIENCE_CLAIMS: { [issuer: string]: string } = {
   'graph.facebook.com': 'app_id',
 };
 
+/**
+ * The issuers of `OidcProvider`'s presets, by host (a key of the profiles above): each preset's default URL is
+ * `https://<host>` and its default audience the profile's `defaultAudience`, so that a URL and an audience have one home.
+ */
+const PRESET_ISSUERS = {
+  gitHubActions: 'token.actions.githubusercontent.com',
+  gitLab: 'gitlab.com',
+  terraformCloud: 'app.terraform.io',
+};
+
+/** The default issuer URL and audience of an `OidcProvider` preset, read from its issuer's profile. */
+export function presetDefaults(preset: keyof typeof PRESET_ISSUERS): { readonly url: string; readonly audience: string } {
+  const host = PRESET_ISSUERS[preset];
+  const audience = ISSUER_PROFILES[host].defaultAudience;
+  if (audience === undefined) throw new Error(`issuer profile ${host} has no default audience`);
+  return { url: `https://${host}`, audience };
+}
+
 /** The claim (lower case, after `<issuer>:`) that holds the audience of `issuer`'s tokens in IAM conditions. */
 export function audienceClaimOf(issuer: string): string {
   return AUDIENCE_CLAIMS[issuer.toLowerCase()] ?? 'aud';

@@ -5,7 +5,7 @@ import { CfnParameter, Stack } from 'aws-cdk-lib';
  * to with `Ref`, if any. CloudFormation masks only `NoEcho` parameter values ("NoEcho: Whether to mask the parameter
  * value to prevent it from being displayed in the console, command line tools, or API", CloudFormation user guide,
  * "Parameters"): any other parameter, including an `AWS::SSM::Parameter::Value<String>` one, shows its value to whoever
- * can describe the stack. Used by `VerifiedAccessTrustProvider` and by the `TrustedIdentityChecks` aspect.
+ * can describe the stack. Used by the secret classifier (`classifySecret`).
  */
 export function echoedParameter(stack: Stack, resolved: unknown): string | undefined {
   const refs = new Set<string>();
