@@ -173,6 +173,10 @@ packageAll.spawn(checkBindings);
 project.packageTask.reset();
 project.packageTask.spawn(packageAll);
 
+// The command's entry point is executable in lib/ itself: npm sets the bit when it installs a package, but `npx` run
+// in a clone reuses its cached link to the clone, so a rebuilt lib/ would otherwise not run.
+project.compileTask.exec('chmod +x lib/audit/cli.js');
+
 // The audit command as the README shows it, on this clone: `npx cdk-trusted-identity audit <path>` (after a build).
 project.addTask('test:audit-command', {
   description: 'Run `npx cdk-trusted-identity audit` on the fixtures (needs the compiled lib/: run the build first)',

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
-import { TrustedIdentityChecks } from '../trusted-identity-checks';
+import { TrustedIdentityChecks } from './trusted-identity-checks';
 
 /*
  * `cdk-trusted-identity audit`: the TrustedIdentityChecks aspect over CloudFormation templates that no CDK app of

@@ -13,7 +13,7 @@ import type { FallbackPermission } from './aws-custom-resource';
  * when its delete call runs, which would then fail with AccessDeniedException and leave the old issuer or
  * configuration behind. A kind's statement stays as long as one resource of that kind is in the stack; when the last
  * one leaves, the kind's policy leaves the template with it, and CloudFormation deletes the policy in the cleanup
- * phase after the custom resources that depend on it. `test/lifecycle.test.ts` replays these orderings.
+ * phase after the custom resources that depend on it. `test/identity-center/lifecycle.test.ts` replays these orderings.
  */
 
 /** Trusted token issuers (`CUSTOM_RESOURCE`) and their tags: the delete and untag calls, on the stack account's issuers. */

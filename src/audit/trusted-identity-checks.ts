@@ -1,12 +1,12 @@
 import { Annotations, CfnResource, DefaultTokenResolver, IAspect, Stack, StringConcat, Token, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { stripHttps } from './private/arn';
-import { audienceClaimOf, hasWildcard, IssuerProfile, multiTenantProfiles, profileOf, subjectTenant, TenantSegment, tenantPart } from './private/issuers';
-import { render, TOKEN } from './private/render';
-import { requireConstruct, requireString } from './private/required';
-import { classifySecret } from './private/secrets';
-import { CONTEXT_SESSION_RULE, CONTEXT_SESSION_TEXT, contextSessionFinding } from './private/session';
-import { fail, warn } from './private/validation';
+import { stripHttps } from '../private/arn';
+import { audienceClaimOf, hasWildcard, IssuerProfile, multiTenantProfiles, profileOf, subjectTenant, TenantSegment, tenantPart } from '../private/issuers';
+import { render, TOKEN } from '../private/render';
+import { requireConstruct, requireString } from '../private/required';
+import { classifySecret } from '../private/secrets';
+import { CONTEXT_SESSION_RULE, CONTEXT_SESSION_TEXT, contextSessionFinding } from '../private/session';
+import { fail, warn } from '../private/validation';
 
 /** How bad a finding is: an error fails `cdk synth`/`cdk deploy`, a warning is shown. */
 type Level = 'error' | 'warning';

@@ -3,21 +3,21 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sso from 'aws-cdk-lib/aws-sso';
 import { AwsSdkCall, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
+import { ITrustedTokenIssuer } from './trusted-token-issuer';
 import {
   checkImportedArn, ChildArnParts, childArnParts, instanceArnOfChild, partitionOf, resourcePathOf, SSO_ARN_EXPECTED, SSO_ARN_FORMS, ssoChildrenArn,
-} from './private/arn';
-import { fallbackResource, FallbackPermission, FallbackResource, PermissionKind } from './private/aws-custom-resource';
-import { expressionHash } from './private/hash';
+} from '../private/arn';
+import { fallbackResource, FallbackPermission, FallbackResource, PermissionKind } from '../private/aws-custom-resource';
+import { expressionHash } from '../private/hash';
 import {
   requireBoolean, requireEnum, requireGrantable, requireInstanceOf, requireList, requireResource, requireString, requireStringList,
   requireStringMap, requireStruct,
-} from './private/required';
-import { applicationCleanupPermission, CleanupAccount, sessionPermission } from './private/sso-cleanup';
-import { checkStrictest, strictestConstraint, strictestTagLimits } from './private/strictest';
-import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
-import { checkUrl, OAUTH_REDIRECT_URI } from './private/urls';
-import { apiConstraint, cfnConstraint, checkList, checkString, fail, show, warn } from './private/validation';
-import { ITrustedTokenIssuer } from './trusted-token-issuer';
+} from '../private/required';
+import { applicationCleanupPermission, CleanupAccount, sessionPermission } from '../private/sso-cleanup';
+import { checkStrictest, strictestConstraint, strictestTagLimits } from '../private/strictest';
+import { checkTagsAtSynth, checkTagsProp, TagRules } from '../private/tags';
+import { checkUrl, OAUTH_REDIRECT_URI } from '../private/urls';
+import { apiConstraint, cfnConstraint, checkList, checkString, fail, show, warn } from '../private/validation';
 
 const SERVICE = 'SSOAdmin';
 const PUT_GRANT = 'sso-admin:PutApplicationGrant';

@@ -4,19 +4,19 @@ import {
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSdkCall, PhysicalResourceId, PhysicalResourceIdReference } from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
-import { acknowledgeNewerType } from './private/acknowledgements';
-import { checkImportedArn, instanceArnOfChild, partitionOf, resourcePathOf, SSO_ARN_EXPECTED, ssoChildrenArn } from './private/arn';
-import { fallbackResource, FallbackPermission, PermissionKind } from './private/aws-custom-resource';
-import { createOnlyValues, SSO_TRUSTED_TOKEN_ISSUER } from './private/cfn-types';
-import { expressionHash } from './private/hash';
+import { acknowledgeNewerType } from '../private/acknowledgements';
+import { checkImportedArn, instanceArnOfChild, partitionOf, resourcePathOf, SSO_ARN_EXPECTED, ssoChildrenArn } from '../private/arn';
+import { fallbackResource, FallbackPermission, PermissionKind } from '../private/aws-custom-resource';
+import { createOnlyValues, SSO_TRUSTED_TOKEN_ISSUER } from '../private/cfn-types';
+import { expressionHash } from '../private/hash';
 import {
   requireEnum, requireGrantable, requireInstanceOf, requireString, requireStringList, requireStringMap, requireStruct,
-} from './private/required';
-import { issuerCleanupPermission } from './private/sso-cleanup';
-import { checkStrictest, strictestConstraint, strictestTagLimits } from './private/strictest';
-import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
-import { checkUrl, IDENTITY_CENTER_ISSUER_URL } from './private/urls';
-import { apiConstraint, checkString, fail, warn } from './private/validation';
+} from '../private/required';
+import { issuerCleanupPermission } from '../private/sso-cleanup';
+import { checkStrictest, strictestConstraint, strictestTagLimits } from '../private/strictest';
+import { checkTagsAtSynth, checkTagsProp, TagRules } from '../private/tags';
+import { checkUrl, IDENTITY_CENTER_ISSUER_URL } from '../private/urls';
+import { apiConstraint, checkString, fail, warn } from '../private/validation';
 
 const CREATE = 'sso-admin:CreateTrustedTokenIssuer';
 const OIDC = 'TrustedTokenIssuerConfiguration.OidcJwtConfiguration';

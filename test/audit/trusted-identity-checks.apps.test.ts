@@ -9,9 +9,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Finding, findingsOf } from './findings';
+import { Finding, findingsOf } from '../findings';
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '..', '..');
 
 function appsIn(dir: string, pattern: RegExp): string[] {
   const abs = path.join(ROOT, dir);
@@ -54,7 +54,7 @@ function synthesizeAudited(file: string): { apps: number; findings: Finding[] } 
 
       public synth(options?: any) {
         // The library of this registry: its aspect sees this registry's aws-cdk-lib.
-        const { TrustedIdentityChecks } = jest.requireActual('../src');
+        const { TrustedIdentityChecks } = jest.requireActual('../../src');
         if (!actual.Aspects.of(this).all.some((a: unknown) => a instanceof TrustedIdentityChecks)) {
           actual.Aspects.of(this).add(new TrustedIdentityChecks());
         }

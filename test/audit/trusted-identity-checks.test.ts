@@ -6,9 +6,9 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { Finding, findingsOf } from './findings';
-import { GitHubActionsSubject, OidcProvider, TrustedIdentityChecks, TrustProvider, VerifiedAccessTrustProvider } from '../src';
-import { expectNoSecretInAssembly, findSecretsInAssembly } from './util/secrets';
+import { GitHubActionsSubject, OidcProvider, TrustedIdentityChecks, TrustProvider, VerifiedAccessTrustProvider } from '../../src';
+import { Finding, findingsOf } from '../findings';
+import { expectNoSecretInAssembly, findSecretsInAssembly } from '../util/secrets';
 
 const ACCOUNT = '123456789012';
 const GH = 'token.actions.githubusercontent.com';

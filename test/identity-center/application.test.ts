@@ -2,11 +2,11 @@ import { App, CfnParameter, CfnResource, RemovalPolicy, Stack, Tags } from 'aws-
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { calls, conformance, parseCall, plan, SAMPLE_APPLICATION_ARN, SAMPLE_ISSUER_ARN } from './sdk-calls';
 import {
   AccessScope, ApplicationGrant, ApplicationStatus, ApplicationVisibility, IdentityCenterApplication, IdentityCenterApplicationProps,
   ITrustedTokenIssuer, OAuthGrantType, SignInOrigin, TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation,
-} from '../src';
+} from '../../src';
+import { calls, conformance, parseCall, plan, SAMPLE_APPLICATION_ARN, SAMPLE_ISSUER_ARN } from '../sdk-calls';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
 const INSTANCE_2 = 'arn:aws:sso:::instance/ssoins-fedcba0987654321';

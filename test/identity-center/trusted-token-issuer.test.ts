@@ -6,10 +6,10 @@ import { Construct } from 'constructs';
 import {
   JwksRetrievalOption, TrustedTokenIssuer, TrustedTokenIssuerConfiguration, TrustedTokenIssuerImplementation, TrustedTokenIssuerProps,
   OidcJwtConfigurationOptions,
-} from '../src';
-import { conformance, plan } from './sdk-calls';
-import { SSO_TRUSTED_TOKEN_ISSUER } from '../src/private/cfn-types';
-import { apiConstraint, matches } from '../src/private/validation';
+} from '../../src';
+import { SSO_TRUSTED_TOKEN_ISSUER } from '../../src/private/cfn-types';
+import { apiConstraint, matches } from '../../src/private/validation';
+import { conformance, plan } from '../sdk-calls';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
 const INSTANCE_2 = 'arn:aws:sso:::instance/ssoins-fedcba0987654321';

@@ -12,8 +12,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import {
   AccessScope, ApplicationGrant, IdentityCenterApplication, TrustedTokenIssuer, TrustedTokenIssuerConfiguration,
   TrustedTokenIssuerImplementation,
-} from '../src';
-import { SimulatedCall, SimulatedStack } from './util/cfn-lifecycle';
+} from '../../src';
+import { SimulatedCall, SimulatedStack } from '../util/cfn-lifecycle';
 
 const ACCOUNT = '123456789012';
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
@@ -269,7 +269,7 @@ describe('upgrading from the one shared policy (the integ apps\' templates befor
     ['identity-center-application', 'IdentityCenterApplicationIntegStack'],
     ['trusted-token-issuer', 'TrustedTokenIssuerIntegStack'],
   ])('%s: every call of the old template, the upgrade and the stack deletion is allowed', (name, stackName) => {
-    const read = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, file), 'utf8'));
+    const read = (file: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '..', file), 'utf8'));
     const before = read(`fixtures/previous-release/${name}.template.json`);
     const after = read(`integ.${name}.ts.snapshot/${stackName}.template.json`);
     expect(Object.keys(before.Resources).filter(id => /^TrustedIdentityCustomResourceRolePolicy/.test(id))).toHaveLength(1);

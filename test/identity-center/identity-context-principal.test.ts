@@ -1,8 +1,8 @@
 import { App, Aspects, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IdentityCenterApplication, IdentityContextPrincipal, OAuthGrantType, OAuthTokenType, TrustedIdentityChecks } from '../src';
-import { TrustedIdentityValidationError } from '../src/private/validation';
+import { IdentityCenterApplication, IdentityContextPrincipal, OAuthGrantType, OAuthTokenType, TrustedIdentityChecks } from '../../src';
+import { TrustedIdentityValidationError } from '../../src/private/validation';
 
 const APPLICATION = 'arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef';
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';

@@ -7,10 +7,10 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import {
   DeviceTrustProviderType, OidcTrustProviderOptions, TrustedIdentityChecks, TrustProvider, TrustProviderType, UserTrustProviderType,
   VerifiedAccessTrustProvider, VerifiedAccessTrustProviderProps,
-} from '../src';
-import { expectNoSecretInAssembly, findSecretsInAssembly } from './util/secrets';
-import { API_CONSTRAINTS, CFN_CONSTRAINTS } from '../src/private/constraints.generated';
-import { cfnConstraint } from '../src/private/validation';
+} from '../../src';
+import { API_CONSTRAINTS, CFN_CONSTRAINTS } from '../../src/private/constraints.generated';
+import { cfnConstraint } from '../../src/private/validation';
+import { expectNoSecretInAssembly, findSecretsInAssembly } from '../util/secrets';
 
 const TYPE = 'AWS::EC2::VerifiedAccessTrustProvider';
 const SECRET_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:okta-verified-access-AbCdEf';

@@ -1,12 +1,12 @@
 import { Aws, IResolvable, IResolveContext, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { SSO_ARN_EXPECTED } from './private/arn';
-import type { MemberConstraint } from './private/constraint-types';
-import { requireBoolean, requirePrincipal, requireString, requireStruct } from './private/required';
-import { CONTEXT_SESSION_RULE, contextSessionFinding } from './private/session';
-import { apiConstraint, fail, matches } from './private/validation';
-import { TrustedIdentityChecks } from './trusted-identity-checks';
+import { TrustedIdentityChecks } from '../audit/trusted-identity-checks';
+import { SSO_ARN_EXPECTED } from '../private/arn';
+import type { MemberConstraint } from '../private/constraint-types';
+import { requireBoolean, requirePrincipal, requireString, requireStruct } from '../private/required';
+import { CONTEXT_SESSION_RULE, contextSessionFinding } from '../private/session';
+import { apiConstraint, fail, matches } from '../private/validation';
 
 /** Prefix of the context assertion's keys in the request context of AssumeRole. */
 const REQUEST_CONTEXT = 'sts:RequestContext/';

@@ -7,7 +7,7 @@ import {
   OidcProvider,
   OidcProviderProps,
   TerraformCloudSubject,
-} from '../src';
+} from '../../src';
 
 const HEX = 'a031c46782e6e6c662c2c87c76da9aa62ccabd8e';
 const HEX2 = '9e99a48a9960b14926bb7f3b02e22da2b0ab7280';

@@ -1,13 +1,13 @@
 import { CfnJson, IResource, RemovalPolicy, Resource, Stack, Tags, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { claimPerAccount } from './private/account-limits';
-import { resourcePathOf, stripHttps } from './private/arn';
-import { GITHUB_ID_DELIMITER, hasWildcard, matchesAnyTenant, presetDefaults, profileOf } from './private/issuers';
-import { requireBoolean, requireEnum, requireString, requireStringList, requireStringMap, requireStruct } from './private/required';
-import { apiTagLimits, checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
-import { checkUrl, IAM_OIDC_PROVIDER_URL } from './private/urls';
-import { apiConstraint, cfnConstraint, checkList, checkString, fail } from './private/validation';
+import { claimPerAccount } from '../private/account-limits';
+import { resourcePathOf, stripHttps } from '../private/arn';
+import { GITHUB_ID_DELIMITER, hasWildcard, matchesAnyTenant, presetDefaults, profileOf } from '../private/issuers';
+import { requireBoolean, requireEnum, requireString, requireStringList, requireStringMap, requireStruct } from '../private/required';
+import { apiTagLimits, checkTagsAtSynth, checkTagsProp, TagRules } from '../private/tags';
+import { checkUrl, IAM_OIDC_PROVIDER_URL } from '../private/urls';
+import { apiConstraint, cfnConstraint, checkList, checkString, fail } from '../private/validation';
 
 const CREATE = 'iam:CreateOpenIDConnectProvider';
 /** "You cannot register more than 100 client IDs with a single IAM OIDC provider." (CreateOpenIDConnectProvider docs; not in the model). */

@@ -5,11 +5,11 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct, IConstruct } from 'constructs';
 import {
   requireBoolean, requireEnum, requireInstanceOf, requireResource, requireSecretValue, requireString, requireStringMap, requireStruct,
-} from './private/required';
-import { classifySecret } from './private/secrets';
-import { checkTagsAtSynth, checkTagsProp, TagRules } from './private/tags';
-import { checkUrl, VERIFIED_ACCESS_ENDPOINT, VERIFIED_ACCESS_ISSUER } from './private/urls';
-import { checkString, cfnConstraint, fail, TrustedIdentityValidationError, warn } from './private/validation';
+} from '../private/required';
+import { classifySecret } from '../private/secrets';
+import { checkTagsAtSynth, checkTagsProp, TagRules } from '../private/tags';
+import { checkUrl, VERIFIED_ACCESS_ENDPOINT, VERIFIED_ACCESS_ISSUER } from '../private/urls';
+import { checkString, cfnConstraint, fail, TrustedIdentityValidationError, warn } from '../private/validation';
 
 const TYPE = 'AWS::EC2::VerifiedAccessTrustProvider';
 
