@@ -23,8 +23,8 @@ const OIDC = 'TrustedTokenIssuerConfiguration.OidcJwtConfiguration';
 const SERVICE = 'SSOAdmin';
 const RESOURCE_TYPE = 'Custom::TrustedTokenIssuer';
 const TAG_RESOURCE_TYPE = 'Custom::TrustedTokenIssuerTag';
-/** README section for stacks that hold a custom-resource issuer (linked from the fallback's warning). */
-const MIGRATION_DOC = 'https://github.com/cdk-trusted-identity/cdk-trusted-identity#migrating-a-custom-resource-issuer-to-the-native-type';
+/** The guide's section for stacks that hold a custom-resource issuer (linked from the fallback's warning). */
+const MIGRATION_DOC = 'https://github.com/cdk-trusted-identity/cdk-trusted-identity/blob/main/docs/trusted-token-issuer.md#migrating-a-custom-resource-issuer-to-the-native-type';
 /** Never blocks a delete: the issuer (or its tag) is already gone, which is what a delete wants. */
 const NOT_FOUND = 'ResourceNotFoundException';
 
@@ -59,8 +59,8 @@ export enum TrustedTokenIssuerImplementation {
   /**
    * An `AwsCustomResource` (`Custom::TrustedTokenIssuer`, one `Custom::TrustedTokenIssuerTag` per tag key) that calls
    * the SSO Admin API. For partitions and regions where `AWS::SSO::TrustedTokenIssuer` is not available yet, and for
-   * stacks that already hold issuers deployed this way (switching replaces the issuer: see the README's migration
-   * section).
+   * stacks that already hold issuers deployed this way (switching replaces the issuer: see the migration
+   * section of docs/trusted-token-issuer.md).
    */
   CUSTOM_RESOURCE = 'CUSTOM_RESOURCE',
 }
@@ -275,7 +275,7 @@ export interface TrustedTokenIssuerProps {
    * How the issuer is deployed: the native `AWS::SSO::TrustedTokenIssuer` resource, or the `AwsCustomResource`
    * fallback for partitions and regions that do not have that type yet. Changing it on a deployed stack replaces the
    * issuer, which Identity Center rejects while the old one exists (one issuer per URL per instance): follow the
-   * README's migration section.
+   * migration section of docs/trusted-token-issuer.md.
    *
    * @default TrustedTokenIssuerImplementation.CLOUDFORMATION
    */
