@@ -2,6 +2,7 @@ export * from './oidc/oidc-provider';
 export * from './oidc/presets';
 export * from './oidc/subjects';
 export * from './identity-center/trusted-token-issuer';
+export * from './identity-center/issuer-configuration';
 export * from './identity-center/application';
 export * from './identity-center/grants';
 export * from './identity-center/scopes';
