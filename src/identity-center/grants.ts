@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { ITrustedTokenIssuer } from './trusted-token-issuer';
 import { SSO_ARN_EXPECTED } from '../private/arn';
 import { GRANT_MEMBER } from '../private/grant-members';
+import { RenderedApplicationGrant } from '../private/rendered';
 import { requireList, requireResource, requireStringList, requireStruct } from '../private/required';
 import { checkUrl, OAUTH_REDIRECT_URI } from '../private/urls';
 import { apiConstraint, checkList, checkString, fail } from '../private/validation';
@@ -71,20 +72,6 @@ export interface AuthorizationCodeGrantOptions {
    * `http://` only for a loopback host (`localhost`, `127.0.0.1`, `[::1]`).
    */
   readonly redirectUris: string[];
-}
-
-/**
- * What a grant renders to (library-internal).
- *
- * @internal
- */
-export interface RenderedApplicationGrant {
-  /** `GrantType` of `PutApplicationGrant`. */
-  readonly grantType: string;
-  /** `Grant` of `PutApplicationGrant`: exactly one union member. */
-  readonly grant: { [member: string]: any };
-  /** Trusted token issuers the grant references: created before the grant, deleted after it. */
-  readonly issuers: ITrustedTokenIssuer[];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { RenderedTrustedTokenIssuerConfiguration } from '../private/rendered';
 import { requireString, requireStruct } from '../private/required';
 import { checkUrl, IDENTITY_CENTER_ISSUER_URL } from '../private/urls';
 import { apiConstraint, checkString, fail } from '../private/validation';
@@ -52,22 +53,6 @@ export interface OidcJwtConfigurationOptions {
    * @default JwksRetrievalOption.OPEN_ID_DISCOVERY
    */
   readonly jwksRetrievalOption?: JwksRetrievalOption;
-}
-
-/**
- * What a trusted token issuer configuration renders to (library-internal).
- *
- * @internal
- */
-export interface RenderedTrustedTokenIssuerConfiguration {
-  /** `TrustedTokenIssuerType` of the create call. */
-  readonly type: string;
-  /** `TrustedTokenIssuerConfiguration` of the create call. */
-  readonly create: { [member: string]: any };
-  /** `TrustedTokenIssuerConfiguration` of the update call: only what `UpdateTrustedTokenIssuer` accepts. */
-  readonly update: { [member: string]: any };
-  /** The issuer URL (for the one-issuer-per-URL-per-instance rule). */
-  readonly issuerUrl: string;
 }
 
 /**

@@ -4,12 +4,13 @@ import {
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSdkCall, PhysicalResourceId, PhysicalResourceIdReference } from 'aws-cdk-lib/custom-resources';
 import { Construct, IConstruct } from 'constructs';
-import { RenderedTrustedTokenIssuerConfiguration, TrustedTokenIssuerConfiguration } from './issuer-configuration';
+import { TrustedTokenIssuerConfiguration } from './issuer-configuration';
 import { acknowledgeNewerType } from '../private/acknowledgements';
 import { checkImportedArn, instanceArnOfChild, partitionOf, resourcePathOf, SSO_ARN_EXPECTED, ssoChildrenArn } from '../private/arn';
 import { fallbackResource, FallbackPermission, PermissionKind } from '../private/aws-custom-resource';
 import { createOnlyValues, SSO_TRUSTED_TOKEN_ISSUER } from '../private/cfn-types';
 import { expressionHash } from '../private/hash';
+import { RenderedTrustedTokenIssuerConfiguration } from '../private/rendered';
 import {
   requireEnum, requireGrantable, requireInstanceOf, requireString, requireStringList, requireStringMap, requireStruct,
 } from '../private/required';

@@ -1,6 +1,7 @@
 import { SecretValue, Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
+import { RenderedTrustProvider, TrustProviderRenderOptions } from '../private/rendered';
 import { requireSecretValue, requireString, requireStruct } from '../private/required';
 import { classifySecret } from '../private/secrets';
 import { checkUrl, VERIFIED_ACCESS_ENDPOINT, VERIFIED_ACCESS_ISSUER } from '../private/urls';
@@ -168,30 +169,6 @@ export interface JumpCloudTrustProviderOptions {
 
   /** The URL Verified Access uses to verify the authenticity of JumpCloud's device tokens (`https://`). */
   readonly publicSigningKeyUrl: string;
-}
-
-/**
- * Options passed to `TrustProvider._render()` (library-internal).
- *
- * @internal
- */
-export interface TrustProviderRenderOptions {
-  /** Accept client secrets that resolve to plain text. */
-  readonly allowPlainTextSecret: boolean;
-}
-
-/**
- * What a trust provider renders to (library-internal): CloudFormation property values.
- *
- * @internal
- */
-export interface RenderedTrustProvider {
-  readonly trustProviderType: string;
-  readonly userTrustProviderType?: string;
-  readonly deviceTrustProviderType?: string;
-  readonly oidcOptions?: ec2.CfnVerifiedAccessTrustProvider.OidcOptionsProperty;
-  readonly nativeApplicationOidcOptions?: ec2.CfnVerifiedAccessTrustProvider.NativeApplicationOidcOptionsProperty;
-  readonly deviceOptions?: ec2.CfnVerifiedAccessTrustProvider.DeviceOptionsProperty;
 }
 
 /**
