@@ -12,7 +12,7 @@ import { expressionHash } from '../private/hash';
 import { requireBoolean, requireEnum, requireString, requireStringMap, requireStruct } from '../private/required';
 import { sessionPermission } from '../private/sso-cleanup';
 import { checkStrictest, strictestConstraint, strictestTagLimits } from '../private/strictest';
-import { checkTagsAtSynth, checkTagsProp, TagRules } from '../private/tags';
+import { checkTags, TagRules } from '../private/tags';
 import { apiConstraint, cfnConstraint, checkString, fail, warn } from '../private/validation';
 
 const SERVICE = 'SSOAdmin';
@@ -308,7 +308,11 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
     if (props.removalPolicy === RemovalPolicy.SNAPSHOT) {
       fail(this, 'removalPolicy', 'SNAPSHOT', 'must be DESTROY or RETAIN: an application has no snapshots');
     }
-    checkTagsProp(this, 'tags', props.tags, APP_TAGS);
+    // Tags applied later with Tags.of() count too: checked once the aspects have run.
+    checkTags(this, 'tags', props.tags, APP_TAGS, () => {
+      const app = this.node.defaultChild; // missing only if construction failed after this line (a caught error)
+      return app ? TagManager.of(app)?.tagValues() : undefined;
+    });
     const portalOptions = renderPortalOptions(this, props.portalOptions);
 
     const partition = Token.isUnresolved(props.instanceArn) ? Stack.of(this).partition : partitionOf(props.instanceArn);
@@ -329,8 +333,6 @@ export class IdentityCenterApplication extends IdentityCenterApplicationBase {
       tags: props.tags ? Object.entries(props.tags).map(([key, value]) => ({ key, value })) : undefined,
     });
     app.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.DESTROY);
-    // Tags applied with Tags.of() count too: checked once the aspects have run.
-    checkTagsAtSynth(this, 'tags', props.tags, APP_TAGS, () => TagManager.of(app)?.tagValues());
     if (props.assignmentRequired === true) {
       Aspects.of(this).add({ visit: (node: IConstruct) => { if (node === this) this.warnWithoutAssignees(); } });
     }

@@ -16,7 +16,7 @@ import {
 } from '../private/required';
 import { issuerCleanupPermission } from '../private/sso-cleanup';
 import { checkStrictest, strictestConstraint, strictestTagLimits } from '../private/strictest';
-import { checkTagsAtSynth, checkTagsProp, TagRules } from '../private/tags';
+import { checkTags, TagRules } from '../private/tags';
 import { apiConstraint, checkString, fail, warn } from '../private/validation';
 
 const CREATE = 'sso-admin:CreateTrustedTokenIssuer';
@@ -156,7 +156,7 @@ abstract class TrustedTokenIssuerBase extends Resource implements ITrustedTokenI
 }
 
 /** Issuer URL + instance pairs per app (the app is the construct tree's root). */
-const ISSUERS_BY_APP = new WeakMap<IConstruct, Map<string, string>>();
+const ISSUERS_BY_APP = new WeakMap<IConstruct, Map<string, IConstruct>>();
 
 /**
  * An IAM Identity Center trusted token issuer: lets Identity Center accept JWTs of an external OpenID Connect
@@ -252,7 +252,8 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
     checkStrictest(this, 'trustedTokenIssuerName', props.trustedTokenIssuerName, NAME_CONSTRAINT, {
       describe: '1-255 letters, digits and _ + = , . @ -',
     });
-    checkTagsProp(this, 'tags', props.tags, tagRules);
+    // The tag manager is missing only if construction failed after this line (a caught error): nothing to check then.
+    checkTags(this, 'tags', props.tags, tagRules, () => this.cdkTagManager?.tagValues());
     if (props.removalPolicy === RemovalPolicy.SNAPSHOT) {
       fail(this, 'removalPolicy', 'SNAPSHOT', 'must be DESTROY or RETAIN: a trusted token issuer has no snapshots');
     }
@@ -288,25 +289,18 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
       // A standard (CfnTag list) tag manager takes its initial tags as {key, value} pairs.
       const initialTags = Object.entries(props.tags ?? {}).map(([key, value]) => ({ key, value }));
       this.cdkTagManager = new TagManager(TagType.STANDARD, SSO_TRUSTED_TOKEN_ISSUER.type, initialTags);
-      const issuer = new CfnResource(this, 'Resource', {
-        type: SSO_TRUSTED_TOKEN_ISSUER.type,
-        properties: {
-          InstanceArn: props.instanceArn,
-          Name: this.trustedTokenIssuerName,
-          TrustedTokenIssuerType: config.type,
-          TrustedTokenIssuerConfiguration: config.create,
-          // CfnResource passes properties through as they are: tags must be CloudFormation's {Key, Value}, not the
-          // {key, value} of CfnTag that TagManager renders.
-          Tags: Lazy.any({ produce: () => renderTagList(this.cdkTagManager.tagValues()) }),
-        },
-      });
+      const issuer = new CfnTrustedTokenIssuerResource(this, 'Resource', {
+        InstanceArn: props.instanceArn,
+        Name: this.trustedTokenIssuerName,
+        TrustedTokenIssuerType: config.type,
+        TrustedTokenIssuerConfiguration: config.create,
+      }, this.cdkTagManager);
       issuer.applyRemovalPolicy(removalPolicy);
       acknowledgeNewerType(issuer);
       this.node.defaultChild = issuer;
       this.arn = () => issuer.getAtt(SSO_TRUSTED_TOKEN_ISSUER.arnAttribute).toString();
     }
 
-    checkTagsAtSynth(this, 'tags', props.tags, tagRules, () => this.cdkTagManager.tagValues());
   }
 
   /**
@@ -393,14 +387,14 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
   private registerIssuerUrl(instanceArn: string, issuerUrl: string): void {
     if (Token.isUnresolved(instanceArn) || Token.isUnresolved(issuerUrl)) return;
     const root = this.node.root;
-    const seen = ISSUERS_BY_APP.get(root) ?? new Map<string, string>();
+    const seen = ISSUERS_BY_APP.get(root) ?? new Map<string, IConstruct>();
     ISSUERS_BY_APP.set(root, seen);
     const key = `${instanceArn} ${issuerUrl}`;
     const other = seen.get(key);
     if (other !== undefined) {
-      fail(this, 'issuerUrl', issuerUrl, `is already used by ${other} for instance ${instanceArn}: Identity Center allows one trusted token issuer per issuer URL per instance`);
+      fail(this, 'issuerUrl', issuerUrl, `is already used by ${other.node.path} for instance ${instanceArn}: Identity Center allows one trusted token issuer per issuer URL per instance`);
     }
-    seen.set(key, this.node.path);
+    seen.set(key, this);
   }
 }
 
@@ -425,6 +419,21 @@ function issuerPermission(scope: IConstruct, instanceArn: string): FallbackPermi
       ];
     },
   };
+}
+
+/**
+ * The native issuer. Its `Tags` are rendered from the construct's tag manager when the template is made, as
+ * aws-cdk-lib's L1s render theirs, in CloudFormation's `{Key, Value}` form: `CfnResource` passes properties through as
+ * they are, and a `TagManager` renders CfnTag's `{key, value}`.
+ */
+class CfnTrustedTokenIssuerResource extends CfnResource {
+  constructor(scope: Construct, id: string, private readonly issuerProperties: { [key: string]: any }, private readonly tagManager: TagManager) {
+    super(scope, id, { type: SSO_TRUSTED_TOKEN_ISSUER.type, properties: issuerProperties });
+  }
+
+  protected get cfnProperties(): { [key: string]: any } {
+    return { ...this.issuerProperties, Tags: renderTagList(this.tagManager.tagValues()) };
+  }
 }
 
 function renderTagList(tags: { [key: string]: string }): Array<{ Key: string; Value: string }> | undefined {

@@ -6,7 +6,7 @@ import { claimPerAccount } from '../private/account-limits';
 import { resourcePathOf, stripHttps } from '../private/arn';
 import { hasWildcard, matchesAnyTenant, presetDefaults, profileOf } from '../private/issuers';
 import { requireBoolean, requireEnum, requireString, requireStringList, requireStringMap, requireStruct } from '../private/required';
-import { apiTagLimits, checkTagsAtSynth, checkTagsProp, TagRules } from '../private/tags';
+import { apiTagLimits, checkTags, TagRules } from '../private/tags';
 import { checkUrl, IAM_OIDC_PROVIDER_URL } from '../private/urls';
 import { apiConstraint, cfnConstraint, checkList, checkString, fail } from '../private/validation';
 
@@ -328,7 +328,8 @@ export class OidcProvider extends OidcProviderBase {
       unique: true,
       describe: HEX40,
     });
-    checkTagsProp(this, 'tags', props.tags, TAGS);
+    // The resource is missing only if construction failed after this line (a caught error): nothing to check then.
+    checkTags(this, 'tags', props.tags, TAGS, () => this.resource?.tags.tagValues());
     claimUrl(this, props.url);
 
     this.url = props.url;
@@ -352,8 +353,6 @@ export class OidcProvider extends OidcProviderBase {
 
     this.oidcProviderIssuer = Token.isUnresolved(props.url) ? resourcePathOf(this, 'url', this.oidcProviderArn, 'oidc-provider') : stripHttps(props.url);
 
-    // Tags applied later with Tags.of() count too: checked once all aspects have run.
-    checkTagsAtSynth(this, 'tags', props.tags, TAGS, () => this.resource.tags.tagValues());
   }
 
   /**

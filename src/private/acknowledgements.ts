@@ -11,7 +11,6 @@ import { IConstruct } from 'constructs';
 /** The part of aws-cdk-lib's `Validations` (2.257+) the library uses. */
 interface ValidationsApi {
   readonly ACKNOWLEDGED_RULES_METADATA_KEY: string;
-  of(scope: IConstruct): { acknowledge(...rules: Array<{ readonly id: string; readonly reason: string }>): void };
 }
 
 /**
@@ -26,20 +25,19 @@ export function hasValidations(): boolean {
 }
 
 /**
- * Acknowledges one validation finding id (`Plugin::Rule`, or a cdk-nag rule id) on `scope`, where supported.
- *
- * A cdk-nag finding id holds "::" inside its brackets (`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:...]`), which
- * releases before the id parser learned brackets reject, and a rejected id leaves an error file in cdk.out even when
- * caught. Such ids are recorded directly in the metadata that `acknowledge()` writes and cdk-nag 3 reads
- * (`Validations.ACKNOWLEDGED_RULES_METADATA_KEY`, documented for plugin authors), the same on every release.
+ * Acknowledges one validation finding id (`Plugin::Rule`, or a cdk-nag finding id) on `scope`, where supported, by
+ * recording it in the metadata that `Validations.of(scope).acknowledge()` writes and that aws-cdk-lib's template
+ * validator and cdk-nag 3 read (`Validations.ACKNOWLEDGED_RULES_METADATA_KEY`, documented for plugin authors; both
+ * collect every entry of a construct). Written directly rather than through `acknowledge()`:
+ * - a cdk-nag finding id holds "::" inside its brackets (`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:...]`),
+ *   which releases before the id parser learned brackets reject, and a rejected id leaves an error file in cdk.out
+ *   even when caught;
+ * - `acknowledge()` also acknowledges `Annotations` warnings of that id (none of the library's ids is one) at a cost
+ *   that showed in the synth-time benchmark (docs/performance.md).
  */
 function acknowledge(scope: IConstruct, id: string, reason: string): void {
   if (!VALIDATIONS) return;
-  if (id.split('::').length > 2) {
-    scope.node.addMetadata(VALIDATIONS.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
-  } else {
-    VALIDATIONS.of(scope).acknowledge({ id, reason });
-  }
+  scope.node.addMetadata(VALIDATIONS.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
 }
 
 /**

@@ -7,7 +7,9 @@ import { IConstruct } from 'constructs';
  * synths), not by their `${Token[...]}` string (which changes when unrelated tokens are added).
  */
 export function expressionHash(scope: IConstruct, values: string[]): string {
-  const stack = Stack.of(scope);
-  const resolved = values.map(v => (Token.isUnresolved(v) ? stack.resolve(v) : v));
+  // Literal values (the common case) need no stack to resolve them.
+  const resolved = values.some(v => Token.isUnresolved(v))
+    ? values.map(v => (Token.isUnresolved(v) ? Stack.of(scope).resolve(v) : v))
+    : values;
   return createHash('sha256').update(JSON.stringify(resolved)).digest('hex').slice(0, 8);
 }

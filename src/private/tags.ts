@@ -40,27 +40,29 @@ export function apiTagLimits(operation: string, listPath: string): TagLimits {
   };
 }
 
-/** Checks the `tags` prop (named `prop`) at construction: count, each key and value, the reserved `aws:` prefix. */
-export function checkTagsProp(scope: IConstruct, prop: string, tags: { [key: string]: string } | undefined, rules: TagRules): void {
-  checkTagMap(scope, prop, tags, rules, () => true);
-}
-
 /**
- * Checks the final tags when the app is validated, after every `Tags.of()` aspect has run: tags applied after the
- * construct was created count too. A tag whose key and value are those of the `tags` prop (`propTags`, as the user
- * passed it) is reported as coming from the prop; any other tag came from `Tags.of()`.
+ * Checks a construct's tags, each tag once: the `tags` prop (named `prop`) now, at construction, so that a bad prop
+ * fails where it is written; and when the app is validated, after every `Tags.of()` aspect ran, the tags added since
+ * (a tag whose key and value are not the prop's came from `Tags.of()`) and the count of all of them together.
  *
  * @param finalTags the resource's tags once the aspects ran (its `TagManager`'s `tagValues()`), read at validation
  */
-export function checkTagsAtSynth(
+export function checkTags(
   scope: IConstruct, prop: string, propTags: { [key: string]: string } | undefined, rules: TagRules,
   finalTags: () => { [key: string]: string } | undefined,
 ): void {
-  checkAtSynth(scope, () => checkTagMap(scope, prop, finalTags(), rules, (key, value) => isPropTag(propTags, key, value)));
+  checkTagMap(scope, prop, propTags, rules, () => true, () => true);
+  const fromProp = (key: string, value: string) => isPropTag(propTags, key, value);
+  checkAtSynth(scope, () => checkTagMap(scope, prop, finalTags(), rules, fromProp, (key, value) => !fromProp(key, value)));
 }
 
+/**
+ * Checks the count of `tags` and each tag that `check` selects; `fromProp` tells whether a tag came from the prop (for
+ * the message).
+ */
 function checkTagMap(
-  scope: IConstruct, prop: string, tags: { [key: string]: string } | undefined, rules: TagRules, fromProp: (key: string, value: string) => boolean,
+  scope: IConstruct, prop: string, tags: { [key: string]: string } | undefined, rules: TagRules,
+  fromProp: (key: string, value: string) => boolean, check: (key: string, value: string) => boolean,
 ): void {
   if (tags === undefined || Token.isUnresolved(tags)) return;
   const { limits, resourceType } = rules;
@@ -75,6 +77,7 @@ function checkTagMap(
   }
   const describe = limits.describe ?? 'made of letters, digits, spaces and _ . : / = + - @';
   for (const [k, v] of entries) {
+    if (!check(k, v)) continue;
     const note = rule + (fromProp(k, v)
       ? `. The tag comes from the ${prop} prop: change it there`
       : `. The tag comes from Tags.of(...), not from the ${prop} prop: change it, or keep it off this resource type with ${exclusion(resourceType, k, v)}`);

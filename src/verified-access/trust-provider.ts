@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct, IConstruct } from 'constructs';
 import { TrustProvider, TrustProviderType, UserTrustProviderType, DeviceTrustProviderType } from './providers';
 import { requireBoolean, requireEnum, requireInstanceOf, requireResource, requireString, requireStringMap, requireStruct } from '../private/required';
-import { checkTagsAtSynth, checkTagsProp, TagRules } from '../private/tags';
+import { checkTags, TagRules } from '../private/tags';
 import { checkString, cfnConstraint, fail, TrustedIdentityValidationError, warn } from '../private/validation';
 
 const TYPE = 'AWS::EC2::VerifiedAccessTrustProvider';
@@ -213,7 +213,8 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
     requireStringMap(this, 'tags', props.tags, 'tag values by key, e.g. { team: "identity" }', { optional: true });
     checkPolicyReferenceName(this, props.policyReferenceName);
     checkString(this, 'description', props.description, cfnConstraint(`${TYPE}:Description`));
-    checkTagsProp(this, 'tags', props.tags, EC2_TAGS);
+    // The resource is missing only if construction failed after this line (a caught error): nothing to check then.
+    checkTags(this, 'tags', props.tags, EC2_TAGS, () => this.resource?.tags.tagValues());
     const allowPlainTextSecret = props.allowPlainTextSecret ?? false;
     const r = props.provider._render(this, { allowPlainTextSecret });
 
@@ -245,8 +246,6 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
     this.userTrustProviderType = props.provider.userTrustProviderType;
     this.deviceTrustProviderType = props.provider.deviceTrustProviderType;
 
-    // Tags applied later with Tags.of() count too: checked once all aspects have run.
-    checkTagsAtSynth(this, 'tags', props.tags, EC2_TAGS, () => this.resource.tags.tagValues());
   }
 
   /**
