@@ -251,6 +251,9 @@ project.addTask('bench', {
   steps: [
     { spawn: project.compileTask.name },
     { exec: 'tsc -p bench/tsconfig.json' },
+    // Installed as npm puts it (node_modules/cdk-trusted-identity): aws-cdk-lib renders creation stack traces of code
+    // under node_modules in one line, so the library's own frames cost what they cost users, not what a repo path costs.
+    { exec: 'rm -rf .bench/node_modules && mkdir -p .bench/node_modules/cdk-trusted-identity && cp -r lib package.json .bench/node_modules/cdk-trusted-identity/' },
     { exec: 'node .bench/bench.js' },
   ],
 });

@@ -37,7 +37,7 @@ function main() {
     '# Performance',
     '',
     `\`npx projen bench\` on ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} cores (load average `
-      + `${os.loadavg()[0].toFixed(1)} at the end), on the compiled \`lib/\` that npm users install. Every scenario ran in this one run, `
+      + `${os.loadavg()[0].toFixed(1)} at the end), on the compiled \`lib/\`, installed as npm installs it (under \`node_modules/\`, whose frames aws-cdk-lib's creation stack traces fold as users see them). Every scenario ran in this one run, `
       + 'each variant side by side with its baseline. Times are the CPU time of the bench process (all its threads) per synthesized '
       + 'app, which load from other processes disturbs less than wall time. Benchmarks are never timed tests: on a shared machine '
       + 'absolute times move from run to run, so read the ratios (a variant\'s time over its baseline\'s in the same run).',
@@ -57,7 +57,10 @@ function main() {
     'Stripped-down L2s that add, one piece at a time, what `TrustedTokenIssuer` puts in the template (its generated `Name`, '
       + 'the explicit `DeletionPolicy`, `Tags`) and its acknowledgement of the template validator\'s F3006, each interleaved with the raw '
       + '`CfnResource` in the same run. Compare them with the target above: up to the acknowledgement is what any L2 producing '
-      + 'the same template pays; the last row adds the construct\'s checks (props, issuer URL, tags) and bookkeeping.',
+      + 'the same template pays; the last row adds the construct\'s checks (props, issuer URL, tags) and bookkeeping. The second row '
+      + 'is the raw `CfnResource` made taggable as aws-cdk-lib\'s L1s are (a `TagManager`): the reference\'s raw L1, '
+      + '`iam.CfnOIDCProvider`, is taggable, so the reference ratio does not count tag support, while the ratio of '
+      + '`TrustedTokenIssuer`, whose raw L1 is a plain `CfnResource` (the dev pin has no L1 of the type), does.',
     '',
     issuerOverhead,
     '',
