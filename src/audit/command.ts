@@ -7,13 +7,8 @@ import { TrustedIdentityChecks } from './trusted-identity-checks';
 
 /*
  * `cdk-trusted-identity audit`: the TrustedIdentityChecks aspect over CloudFormation templates that no CDK app of
- * yours made (SAM, hand-written, another tool's), or over a `cdk.out` folder in a pipeline step.
- *
- * One implementation, two front ends: each template is loaded into a CDK app with aws-cdk-lib's `CfnInclude` (JSON,
- * or YAML with the short-form intrinsics `!Ref`, `!Sub`, `!GetAtt`, ...), so every resource becomes the same L1
- * construct the aspect audits in a CDK app, and the same aspect object judges it. Acknowledgements are read from the
- * resources' `Metadata` (`TrustedIdentityChecks.METADATA_KEY`), which the aspect also writes for what a CDK app
- * acknowledged: a `cdk.out` folder gives the same findings as the `cdk synth` that made it.
+ * yours made (SAM, hand-written, another tool's), or over a `cdk.out` folder, each loaded with `CfnInclude`;
+ * acknowledgements are read from the resources' `Metadata`. Why: docs/design/audit-command.md
  */
 
 /** One finding of the command. */

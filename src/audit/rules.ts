@@ -12,33 +12,9 @@ export interface Rule {
 
 /**
  * The rule table (also in docs/audit.md). Ids are public contract: they appear in messages and in `acknowledge()`.
- *
- * Severity policy (docs/audit.md, "Severity and rules"), applied to every rule; `level` below is the level of a rule's usual case,
- * and `report()` takes the case's level where one rule covers both:
- * - **error** only when a principal outside the owner's tenant (or anyone) can assume the role or obtain the token:
- *   a multi-tenant issuer without a subject or claim pinned to one tenant (OidcTenantSubject; OidcForAllValues when the
- *   only would-be pin is a ForAllValues: block on a claim tokens may lack), an audience-bound issuer (Google, Cognito
- *   identity pools, Login with Amazon, Facebook, unknown issuers) without an exact audience nor a pinned subject
- *   (OidcAudience, OidcAudienceWildcard), a client secret readable from the template (VerifiedAccessPlaintextSecret).
- *   VerifiedAccessOneUserProvider is an error for another reason the audit is sure of: the deploy fails.
- * - **warning** when the trust is bounded to the tenant but weaker than the guides recommend: a missing or wildcard
- *   audience with a pinned subject or a tenant-specific issuer (GitHub's, GitLab's and HCP Terraform's audience is
- *   whatever the workflow asks for: their subject is the boundary), `ForAllValues:`/`ForAnyValue:`/`...IfExists` on a
- *   claim every token carries (the value is still required), a subject that can never match (StringEquals with a
- *   wildcard), set-context trusts without a provider condition, long identity-enhanced sessions, token exchange on
- *   every application of the account, and a client secret that cannot deploy (`ssm-secure`).
- * - Whatever only deploy time decides is a warning that says so, never an error.
- *
- * Sources: IAM User Guide, "Set operators for multivalued context keys" (ForAllValues: is true when the key is absent
- * from the request; ForAnyValue: is meant for multivalued keys) and "Available keys for OIDC federation" (`<issuer>:aud`,
- * `<issuer>:sub`; Cognito identity pools: `cognito-identity.amazonaws.com:aud`/`:amr`, `amr` multivalued, tested with
- * ForAnyValue:StringLike in the Cognito Developer Guide's role trust example); AWS::EC2::VerifiedAccessTrustProvider
- * `OidcOptions`/`NativeApplicationOidcOptions.ClientSecret` (CloudFormation resource reference; CloudFormation resolves
- * `{{resolve:ssm-secure:...}}` only for the properties listed under "Resources that support dynamic parameter patterns
- * for secure strings", which do not include this type, so only `{{resolve:secretsmanager:...}}` deploys); Service Authorization
- * Reference for `sso-oauth` (CreateTokenWithIAM takes an application ARN as `clientId`, the resource it authorizes on);
- * IAM Identity Center User Guide, "Identity-enhanced IAM role sessions" and the S3 Access Grants / OpenSearch trust
- * policies that pin `sts:RequestContextProviders` to `arn:aws:iam::aws:contextProvider/IdentityCenter`.
+ * Severity policy: error only when someone outside the owner's tenant can assume the role or obtain the token (or the
+ * deploy surely fails), else a warning; `level` is a rule's usual case, `report()` takes the case's level.
+ * Reasoning and sources: docs/design/audit-severity.md
  */
 export const RULES = {
   OidcAudience: {

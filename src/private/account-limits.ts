@@ -3,15 +3,9 @@ import { IConstruct } from 'constructs';
 import { fail } from './validation';
 
 /**
- * Names that a service allows once per AWS account (IAM: one OIDC provider per URL), checked across the whole app:
- * two stacks of the same account synthesize cleanly, and the second deploy fails with `EntityAlreadyExists`.
- *
- * Which account a stack deploys to:
- * - a literal account (`env: { account: '123456789012' }`): that account;
- * - env-agnostic (no account, or `Aws.ACCOUNT_ID`): whatever account the CLI's credentials name. All env-agnostic
- *   stacks of an app are treated as one account (`cdk deploy --all` puts them there);
- * - any other token (e.g. a parameter): unknown, never compared.
- * An env-agnostic stack is not compared with a stack of a literal account (they may or may not be the same).
+ * Names that a service allows once per AWS account (IAM: one OIDC provider per URL), checked across the whole app.
+ * Stacks are compared by account: a literal account, all env-agnostic stacks as one account, other tokens never.
+ * Why: docs/design/account-limits.md
  */
 
 /** The bucket of env-agnostic stacks. */

@@ -16,9 +16,8 @@ const SHARED_ID = 'TrustedIdentityCustomResourceRole';
 
 /**
  * The kinds of fallback resources: each kind has its own inline policy on the shared role, present only while the
- * stack contains a resource of that kind, and every custom resource depends on its kind's policy. So a stack gets the
- * permissions of the kinds it contains, and CloudFormation deletes the last resource of a kind before that kind's
- * policy (cleanup phase, reverse dependency order).
+ * stack contains a resource of that kind, and every custom resource depends on its kind's policy.
+ * Why: docs/design/custom-resource-permissions.md
  */
 export enum PermissionKind {
   /** Trusted token issuers (`CUSTOM_RESOURCE`) and their tags. */
@@ -31,12 +30,9 @@ export enum PermissionKind {
 
 /**
  * The execution role of the stack's singleton `AwsCustomResource` Lambda function and one inline policy per
- * `PermissionKind` for the fallback resources of this library in the stack.
- *
- * Why: an `AwsCustomResource` given a `policy` adds its own `AWS::IAM::Policy` to the shared role, and IAM limits the
- * inline policies of a role to 10,240 characters in total; a few dozen resources break the stack. Here each resource
- * declares its statements under a key (e.g. one key per Identity Center instance) and a key's statements are added
- * once, so the policies grow with the number of distinct keys, not with the number of resources.
+ * `PermissionKind` for the fallback resources of this library in the stack. Each resource declares its statements
+ * under a key, added once, so the policies grow with the distinct keys, not the resources.
+ * Why (IAM's 10,240-character limit): docs/design/custom-resource-permissions.md
  */
 export class SharedCustomResourceRole extends Construct {
   /** The singleton of the stack of `scope`. */

@@ -1,7 +1,7 @@
 /**
  * What the library knows about CloudFormation resource types that are newer than the models in
  * `shared/aws-models` (and than the aws-cdk-lib floor, which has no L1 class for them). Hand-written, not generated:
- * each entry names its source. The property constraints themselves are the API's (the generated table), because the
+ * each entry names its sources (in the design doc it links). The property constraints themselves are the API's (the generated table), because the
  * resource's properties mirror the API request shape.
  */
 
@@ -23,18 +23,8 @@ export interface CfnTypeInfo {
 
 /**
  * `AWS::SSO::TrustedTokenIssuer` (CloudFormation, 2026-11; aws-cdk-lib `aws_sso.CfnTrustedTokenIssuer` from 2.278).
- *
- * Sources:
- * - aws-cdk-lib API reference, `aws_sso.CfnTrustedTokenIssuer` / `CfnTrustedTokenIssuerProps` (v2.278.0): required
- *   `instanceArn`, `name`, `trustedTokenIssuerConfiguration` (`oidcJwtConfiguration`: `issuerUrl`,
- *   `claimAttributePath`, `identityStoreAttributePath`, `jwksRetrievalOption`), `trustedTokenIssuerType`; optional
- *   `tags` (a `CfnTag` list).
- * - aws-cdk-lib `interfaces.aws_sso.TrustedTokenIssuerReference` (`trustedTokenIssuerArn`): the primary identifier is
- *   the issuer ARN, which is also the read-only attribute `TrustedTokenIssuerArn`.
- * - Create-only: the type's handlers can only do what `UpdateTrustedTokenIssuer` can, and its request shape has no
- *   `InstanceArn`, `TrustedTokenIssuerType` or `IssuerUrl` (shared/aws-models `_analysis`,
- *   `CreateTrustedTokenIssuer_vs_UpdateTrustedTokenIssuer`), so a change of those replaces the issuer; `Name`,
- *   `ClaimAttributePath`, `IdentityStoreAttributePath`, `JwksRetrievalOption` and `Tags` update in place.
+ * Create-only: what `UpdateTrustedTokenIssuer` cannot change. Sources and the create-only inference:
+ * docs/design/native-trusted-token-issuer.md
  */
 export const SSO_TRUSTED_TOKEN_ISSUER: CfnTypeInfo = {
   type: 'AWS::SSO::TrustedTokenIssuer',

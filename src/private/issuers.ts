@@ -1,27 +1,16 @@
 import { Token } from 'aws-cdk-lib';
 
 /**
- * The delimiter between a name and its immutable ID in GitHub's immutable subject claims, the default `sub` of
- * repositories created (or renamed or transferred) on github.com after July 15, 2026 and of repositories whose owner
- * opted in: `repo:OWNER@OWNER-ID/REPO@REPO-ID:ref:refs/heads/BRANCH` (also `:ref:refs/tags/TAG`, `:environment:NAME`,
- * `:pull_request`; custom `sub` templates keep the IDs in their `repo` segment). "The `@` separator is used between
- * names and IDs because `@` cannot appear in GitHub usernames or repository names." GitHub Enterprise Server keeps
- * the name-based form. Source: GitHub Docs, "OpenID Connect reference", section "Immutable subject claims",
- * https://docs.github.com/en/actions/reference/security/oidc#immutable-subject-claims (the changelog of 2026-04-23
- * announced `OWNER-ID` with `-` and June 18, 2026; the reference revised both).
+ * The delimiter between a name and its immutable ID in GitHub's immutable subject claims
+ * (`repo:OWNER@OWNER-ID/REPO@REPO-ID:...`); `@` cannot appear in GitHub names. Which repositories send this form,
+ * and the sources: docs/design/issuer-knowledge.md
  */
 export const GITHUB_ID_DELIMITER = '@';
 
 /**
  * What bounds a trust to the owner's tenant, by issuer (the severity policy of `TrustedIdentityChecks` is built on it):
- * - `subject`: anyone with an account gets tokens from the issuer, for any audience they ask for (GitHub Actions:
- *   `core.getIDToken(audience)`; GitLab: `id_tokens: aud:`; HCP Terraform: `TFC_WORKLOAD_IDENTITY_AUDIENCE`), so only a
- *   subject or another claim naming the tenant bounds the trust; a missing audience only widens it within the tenant.
- * - `audience`: anyone gets tokens, but only for clients (apps, identity pools) registered by their owner: the
- *   audience (or a pinned subject, one user) bounds the trust (Google, Cognito identity pools, Login with Amazon,
- *   Facebook). Issuers the library does not know are treated this way: the audience is OIDC's client boundary.
- * - `issuer`: the issuer URL itself belongs to one tenant (GitHub Enterprise Cloud's enterprise issuer, an EKS
- *   cluster's issuer): every token comes from the owner's tenant, whatever the conditions.
+ * `subject` (only a subject or claim naming the tenant), `audience` (the owner's client ID, or a pinned subject; also
+ * unknown issuers) or `issuer` (the issuer URL belongs to one tenant). Why: docs/design/issuer-knowledge.md
  */
 export type TenantBoundary = 'subject' | 'audience' | 'issuer';
 
@@ -88,19 +77,8 @@ const GITHUB_ACTIONS: IssuerProfile = {
   defaultAudience: 'sts.amazonaws.com',
   tenantPrefixes: [{ prefix: 'repo:', separator: '/', idDelimiter: GITHUB_ID_DELIMITER }],
   tenantClaims: GITHUB_TENANT_CLAIMS,
-  // "Customizing the subject claims for an organization or repository": the `sub` becomes the `include_claim_keys`
-  // joined as `<key>:<value>` pairs (`repo:octo-org/octo-repo:environment:prod` for ["repo", "context"]); keys may be
-  // any claim, custom properties included (`repo_property_<name>`, "Using repository custom properties as OIDC claims").
-  // https://docs.github.com/en/actions/reference/security/oidc#customizing-the-subject-claims-for-an-organization-or-repository
-  // https://docs.github.com/en/actions/concepts/security/openid-connect#using-repository-custom-properties-as-oidc-claims
-  // Only the keys below name a tenant: a repository's custom property values are chosen by its owner (any owner can set
-  // `repo_property_team:platform`), and `job_workflow_ref` names the called workflow, which any repository may call when
-  // it is public. Claim keys contain only letters, digits and `_` (REST API, "Set the customization template for an
-  // OIDC subject claim", https://docs.github.com/en/rest/actions/oidc). A custom subject counts as pinned when a tenant
-  // key's segment appears with no wildcard (or unresolved part) before the end of the tenant's name. Limitation: a value
-  // another owner chooses (a custom property) that contains ":repository_owner:my-org" could imitate a later tenant
-  // segment; GitHub does not document which characters property values may hold, so templates should put the tenant
-  // claim first, where no other owner's subject can start the same way (owner and repository names have no ":").
+  // A custom `sub` joins the template's claim keys as `<key>:<value>` pairs; only the keys below name a tenant (custom
+  // properties and `job_workflow_ref` do not). Sources and a limitation: docs/design/issuer-knowledge.md
   customSubjectTenantKeys: {
     repo: { prefix: '', separator: '/', idDelimiter: GITHUB_ID_DELIMITER },
     ...GITHUB_TENANT_CLAIMS,
@@ -108,26 +86,9 @@ const GITHUB_ACTIONS: IssuerProfile = {
 };
 
 /**
- * Claims from the issuers' token references: GitHub "OpenID Connect reference" (sub `repo:OWNER/REPO:...`, or for
- * repositories with immutable subject claims `repo:OWNER@OWNER-ID/REPO@REPO-ID:...`, see `GITHUB_ID_DELIMITER`;
- * `repository_owner`, `repository_owner_id`, `repository`, `repository_id`, `enterprise`, `enterprise_id`), GitLab "ID
- * token authentication" (sub `project_path:GROUP/PROJECT:...`, `namespace_id`, `namespace_path`, `project_id`,
- * `project_path`), HCP Terraform "Workload identity tokens" (sub `organization:ORG:project:...`,
- * `terraform_organization_id`, `terraform_organization_name`).
- *
- * Tenant-specific issuer URLs on these hosts (checked against the vendors' current documentation):
- * - GitHub Enterprise Cloud: an enterprise may switch to a unique issuer, `https://token.actions.githubusercontent.com/<enterprise-slug>`
- *   (REST API "Set the GitHub Actions OIDC custom issuer policy for an enterprise", `include_enterprise_slug`,
- *   https://docs.github.com/en/enterprise-cloud@latest/rest/actions/oidc): only that enterprise's workflows get tokens
- *   with that `iss`, so a provider with that URL is single-tenant (`profileOf` below).
- * - GitLab: "iss: Issuer of the token, which is the domain of the GitLab instance"
- *   (https://docs.gitlab.com/ci/secrets/id_token_authentication): GitLab.com has no per-group issuer (GitLab Dedicated
- *   and self-managed instances have their own hosts, unknown here, hence not multi-tenant). A project may customize its
- *   `sub` (projects API, `ci_id_token_sub_claim_components`), but the first component must be `project_path`
- *   (https://gitlab.com/gitlab-org/gitlab/-/merge_requests/160562), so the `project_path:` prefix still names the tenant.
- * - HCP Terraform: the issuer is `https://app.terraform.io`, or `https://app.eu.terraform.io` for HCP Terraform Europe,
- *   shared by every organization (no per-organization issuer; Terraform Enterprise has its own host); the `sub` format
- *   is fixed. https://developer.hashicorp.com/terraform/cloud-docs/workspaces/dynamic-provider-credentials/workload-identity-tokens
+ * The profiles of well-known issuers, by host, with the claims of the issuers' token references. The one
+ * tenant-specific issuer URL on these hosts (GitHub Enterprise Cloud's enterprise issuer) is handled by `profileOf`.
+ * Sources, and why the other hosts have none: docs/design/issuer-knowledge.md
  */
 const ISSUER_PROFILES: { [issuer: string]: IssuerProfile } = {
   'token.actions.githubusercontent.com': GITHUB_ACTIONS,

@@ -3,15 +3,9 @@ import { Construct, IConstruct } from 'constructs';
 import { fail, TrustedIdentityValidationError } from './validation';
 
 /**
- * The kind of every input of the public API: required props present, strings, lists, maps, booleans, enums and the
- * library's own types where they are expected. TypeScript checks these at compile time; plain JavaScript callers get
- * no check at all, and jsii (Python, Java, ...) lets some cases through. Without these checks a missing prop renders a
- * template without it (a deploy-time failure) and a wrong kind crashes with a `TypeError` deep in the library.
- *
- * Each check runs before the value is used and fails with the library's error: the construct path (or, before any
- * construct exists, the class and method), the prop, the value received and what is expected. Format rules (lengths,
- * patterns) stay in `validation.ts` and run after these. Unresolved tokens of the right kind pass: a string token is a
- * string, a list token is a list.
+ * The kind of every input of the public API (required props present, strings, lists, maps, booleans, enums, the
+ * library's own types), checked before the value is used and before the format rules of `validation.ts`; unresolved
+ * tokens of the right kind pass. Why, when TypeScript checks kinds too: docs/design/input-kind-checks.md
  */
 
 /** A construct, or the name of the class (and method) that checks a value before any construct exists. */

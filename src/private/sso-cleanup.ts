@@ -5,15 +5,8 @@ import type { FallbackPermission } from './aws-custom-resource';
 
 /*
  * The delete-side calls of the SSO Admin fallback resources, one statement per kind of resource, in that kind's
- * policy (see `PermissionKind`): on the trusted token issuers, or the applications, of an account in every instance.
- *
- * Why not per instance, like the create/update statements: CloudFormation updates a policy in the update phase and
- * deletes removed custom resources only afterwards, in the cleanup phase. When the last resource of an instance leaves
- * the stack, or a resource moves to another instance (a replacement), the per-instance statements are already gone
- * when its delete call runs, which would then fail with AccessDeniedException and leave the old issuer or
- * configuration behind. A kind's statement stays as long as one resource of that kind is in the stack; when the last
- * one leaves, the kind's policy leaves the template with it, and CloudFormation deletes the policy in the cleanup
- * phase after the custom resources that depend on it. `test/identity-center/lifecycle.test.ts` replays these orderings.
+ * policy (see `PermissionKind`): on the trusted token issuers, or the applications, of an account in every instance,
+ * so that deletes in CloudFormation's cleanup phase stay allowed. Why: docs/design/custom-resource-permissions.md
  */
 
 /** Trusted token issuers (`CUSTOM_RESOURCE`) and their tags: the delete and untag calls, on the stack account's issuers. */

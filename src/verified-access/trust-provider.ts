@@ -296,19 +296,9 @@ function checkPolicyReferenceName(scope: IConstruct, name: string): void {
 }
 
 /**
- * Lets Verified Access use the key for this account's resources. The Verified Access user guide ("Data encryption at
- * rest" → "Using customer managed keys with Verified Access", https://docs.aws.amazon.com/verified-access/latest/ug/encryption-at-rest.html)
- * gives one statement: `kms:DescribeKey`, `kms:CreateGrant`, `kms:GenerateDataKey` and `kms:Decrypt` for principal `*`
- * narrowed to principals of this account (`kms:CallerAccount`) calling through Verified Access in this region
- * (`kms:ViaService: verified-access.<region>.amazonaws.com`); Verified Access then works through grants it creates
- * ("How AWS Verified Access uses grants in AWS KMS"). We tighten it: `kms:CreateGrant` is a statement of its own that
- * also requires `kms:GrantIsForAWSResource: true` ("Allows principals to call CreateGrant, ListGrants, or RevokeGrant
- * only when an AWS service that is integrated with AWS KMS sends the request on the principal's behalf", AWS KMS
- * developer guide, "Controlling access to grants"), so nobody in the account can mint a grant on the key by calling
- * KMS directly. No `kms:EncryptionContext:` condition: one naming this provider's id would make the key policy depend on
- * the provider that depends on the key (a circular dependency), and the copies of the guide we could read do not show
- * which encryption context key Verified Access sends (unverified). Naming the account root instead of `*` would add
- * nothing to a key whose default policy already delegates to IAM. In a key policy `Resource: "*"` means "this key".
+ * Lets Verified Access use the key for this account's resources: the user guide's key policy, for this account
+ * through Verified Access in this region, with `kms:CreateGrant` in a statement of its own that also requires
+ * `kms:GrantIsForAWSResource`. Sources and why: docs/design/verified-access-kms-key.md
  */
 function grantVerifiedAccessKeyUse(scope: Construct, key: kms.IKey): void {
   const stack = Stack.of(scope);
