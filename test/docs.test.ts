@@ -9,6 +9,15 @@ import * as ts from 'typescript';
 const ROOT = path.join(__dirname, '..');
 const DOCS = path.join(ROOT, 'docs');
 const guides = fs.readdirSync(DOCS).filter(f => f.endsWith('.md')).sort();
+const DESIGN = path.join(DOCS, 'design');
+const designNotes = fs.readdirSync(DESIGN).filter(f => f.endsWith('.md') && f !== 'README.md').sort();
+
+/** Every file under `dir` whose name ends with `ext`. */
+function filesUnder(dir: string, ext: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory()
+    ? filesUnder(path.join(dir, e.name), ext)
+    : e.name.endsWith(ext) ? [path.join(dir, e.name)] : []));
+}
 
 /** The ```ts blocks of a markdown file, with the line each starts on. */
 function examples(file: string): Array<{ line: number; code: string }> {
@@ -25,6 +34,20 @@ test('the guides exist and the README links each of them', () => {
   for (const g of guides) expect(readme).toContain(`](docs/${g})`);
 });
 
+test('the design notes: each listed in docs/design/README.md, which docs/development.md links', () => {
+  const index = fs.readFileSync(path.join(DESIGN, 'README.md'), 'utf8');
+  expect(designNotes.length).toBeGreaterThanOrEqual(5);
+  for (const n of designNotes) expect(index).toContain(`](${n})`);
+  expect(fs.readFileSync(path.join(DOCS, 'development.md'), 'utf8')).toContain('](design/README.md)');
+});
+
+test('every docs/ path that a comment in src/ names is a file of the repository', () => {
+  const named = filesUnder(path.join(ROOT, 'src'), '.ts')
+    .flatMap(f => [...fs.readFileSync(f, 'utf8').matchAll(/\bdocs\/[\w./-]+\.md\b/g)].map(m => ({ file: path.relative(ROOT, f), doc: m[0] })));
+  expect(named.filter(n => n.doc.startsWith('docs/design/')).length).toBeGreaterThanOrEqual(5);
+  for (const n of named) expect({ ...n, exists: fs.existsSync(path.join(ROOT, n.doc)) }).toEqual({ ...n, exists: true });
+});
+
 test('the README stays a front door: under 45 KB, install and a quick start before the first construct', () => {
   const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(45_000);
@@ -34,7 +57,9 @@ test('the README stays a front door: under 45 KB, install and a quick start befo
   expect(at('Quick start')).toBeLessThan(at('OidcProvider'));
 });
 
-test.each(['README.md', ...guides.map(g => `docs/${g}`)])('%s: every relative link leads to a file of the repository', (file) => {
+test.each([
+  'README.md', ...guides.map(g => `docs/${g}`), 'docs/design/README.md', ...designNotes.map(n => `docs/design/${n}`),
+])('%s: every relative link leads to a file of the repository', (file) => {
   const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
   const links = [...text.matchAll(/\]\((?!https?:|#|mailto:)([^)#\s]+)(#[^)]*)?\)/g)].map(m => m[1]);
   for (const link of links) {
