@@ -300,7 +300,6 @@ export class TrustedTokenIssuer extends TrustedTokenIssuerBase implements ITagga
       this.node.defaultChild = issuer;
       this.arn = () => issuer.getAtt(SSO_TRUSTED_TOKEN_ISSUER.arnAttribute).toString();
     }
-
   }
 
   /**
