@@ -9,7 +9,7 @@ import {
 } from '../../src';
 import { SSO_TRUSTED_TOKEN_ISSUER } from '../../src/private/cfn-types';
 import { apiConstraint, matches } from '../../src/private/validation';
-import { conformance, plan } from '../sdk-calls';
+import { Calls, conformance, plan } from '../sdk-calls';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
 const INSTANCE_2 = 'arn:aws:sso:::instance/ssoins-fedcba0987654321';
@@ -54,16 +54,10 @@ function newNativeIssuer(stack: Stack, props: IssuerProps = {}, id = 'Okta') {
   });
 }
 
-/** A custom resource's SDK calls, parsed; Refs and Fn::GetAtt in a Fn::Join are replaced by `SAMPLE_ISSUER_ARN`. */
-interface Calls {
-  readonly logicalId: string;
-  readonly type: string;
-  readonly create?: any;
-  readonly update?: any;
-  readonly delete?: any;
-  readonly resource: any;
-}
-
+/**
+ * One SDK call, parsed as this file's tests expect: every token in a Fn::Join, and the physical-id placeholder, stand
+ * for the issuer (`SAMPLE_ISSUER_ARN`), unlike the shared `parseCall`, which tells role ARNs from issuer refs.
+ */
 function parseCall(value: any): any {
   if (value === undefined) return undefined;
   const text = typeof value === 'string' ? value : value['Fn::Join'][1].map((p: any) => (typeof p === 'string' ? p : SAMPLE_ISSUER_ARN)).join('');
