@@ -13,6 +13,8 @@ const OIDC = 'TrustedTokenIssuerConfiguration.OidcJwtConfiguration';
  * The model's pattern admits any `a.b.c` path; Identity Center only resolves these.
  */
 const SUPPORTED_IDENTITY_STORE_ATTRIBUTES = ['userName', 'emails.value', 'externalIds.id'];
+/** The supported attributes, quoted, for messages (built once: `oidcJwt` runs for every issuer). */
+const SUPPORTED_LIST = SUPPORTED_IDENTITY_STORE_ATTRIBUTES.map(a => JSON.stringify(a)).join(', ');
 
 /**
  * How IAM Identity Center retrieves the JSON Web Key Set that verifies the tokens.
@@ -69,7 +71,7 @@ export abstract class TrustedTokenIssuerConfiguration {
     requireString(at, 'issuerUrl', options.issuerUrl, 'the issuer URL, equal to the tokens\' "iss" claim, e.g. "https://example.okta.com"');
     requireString(at, 'claimAttributePath', options.claimAttributePath, 'the path of the JWT claim that identifies the user, e.g. "email" or "sub"');
     requireString(at, 'identityStoreAttributePath', options.identityStoreAttributePath,
-      `the Identity Center user attribute the claim is compared with: ${SUPPORTED_IDENTITY_STORE_ATTRIBUTES.map(a => JSON.stringify(a)).join(', ')}`);
+      `the Identity Center user attribute the claim is compared with: ${SUPPORTED_LIST}`);
     requireString(at, 'jwksRetrievalOption', options.jwksRetrievalOption, 'a JwksRetrievalOption, e.g. JwksRetrievalOption.OPEN_ID_DISCOVERY', { optional: true });
     return new OidcJwtConfiguration(options);
   }
@@ -130,6 +132,6 @@ function validateIdentityStoreAttributePath(scope: IConstruct, path: string): vo
   if (Token.isUnresolved(path) || SUPPORTED_IDENTITY_STORE_ATTRIBUTES.includes(path)) return;
   const hint = SUPPORTED_IDENTITY_STORE_ATTRIBUTES.find(a => a.toLowerCase() === path.toLowerCase());
   fail(scope, 'identityStoreAttributePath', path,
-    `is not an attribute Identity Center can match users on: use ${SUPPORTED_IDENTITY_STORE_ATTRIBUTES.map(a => JSON.stringify(a)).join(', ')}` +
+    `is not an attribute Identity Center can match users on: use ${SUPPORTED_LIST}` +
     (hint ? ` (paths are case-sensitive: did you mean ${JSON.stringify(hint)}?)` : ''));
 }

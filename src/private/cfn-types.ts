@@ -42,11 +42,23 @@ export const SSO_TRUSTED_TOKEN_ISSUER: CfnTypeInfo = {
  */
 export function createOnlyValues(info: CfnTypeInfo, properties: { [name: string]: any }): { [prop: string]: any } {
   const values: { [prop: string]: any } = {};
-  for (const path of info.createOnly) {
-    const segments = path.split('.');
-    const last = segments[segments.length - 1];
-    const value = segments.reduce((v: any, k) => (v === undefined || v === null ? undefined : v[k]), properties);
-    values[last.charAt(0).toLowerCase() + last.slice(1)] = value;
+  for (const { segments, prop } of createOnlyPaths(info)) {
+    values[prop] = segments.reduce((v: any, k) => (v === undefined || v === null ? undefined : v[k]), properties);
   }
   return values;
+}
+
+/** Each create-only path of a type, split, with its prop name: worked out once per type (every construct asks). */
+const CREATE_ONLY_PATHS = new WeakMap<CfnTypeInfo, Array<{ segments: string[]; prop: string }>>();
+function createOnlyPaths(info: CfnTypeInfo): Array<{ segments: string[]; prop: string }> {
+  let paths = CREATE_ONLY_PATHS.get(info);
+  if (!paths) {
+    paths = info.createOnly.map(path => {
+      const segments = path.split('.');
+      const last = segments[segments.length - 1];
+      return { segments, prop: last.charAt(0).toLowerCase() + last.slice(1) };
+    });
+    CREATE_ONLY_PATHS.set(info, paths);
+  }
+  return paths;
 }

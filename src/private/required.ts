@@ -72,18 +72,16 @@ export interface RequireEnumOptions extends RequireOptions {
 export function requireEnum(
   scope: Scope, prop: string, value: unknown, enumObject: object, enumName: string, options: RequireEnumOptions = {},
 ): void {
-  // Left out and optional: nothing to check, and no message to build (this runs for every construct's optional props).
+  // Left out and optional, or a member: nothing to report, so no message to build (this runs for every construct).
   if (value === undefined && options.optional) return;
   const members = enumObject as { [key: string]: string };
   const keys = Object.keys(members);
   const values = keys.map(k => members[k]);
+  if (typeof value === 'string' && (values.includes(value) || (!options.literal && Token.isUnresolved(value)))) return;
   const differ = keys.some(k => members[k] !== k);
   const allowed = `one of ${keys.join(', ')} (${enumName}${differ ? `; the values are ${values.map(v => JSON.stringify(v)).join(', ')}` : ''})`;
-  if (isAbsent(scope, prop, value, allowed, options)) return;
-  if (typeof value === 'string' && Token.isUnresolved(value) && !options.literal) return;
-  if (typeof value !== 'string' || !values.includes(value)) {
-    fail(scope, prop, value, `must be ${allowed}${options.literal && Token.isUnresolved(value) ? ', not a token: the library decides on it at synth time' : ''}`);
-  }
+  isAbsent(scope, prop, value, allowed, options);
+  fail(scope, prop, value, `must be ${allowed}${options.literal && Token.isUnresolved(value) ? ', not a token: the library decides on it at synth time' : ''}`);
 }
 
 /** Options of `requireList`. */

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import type { ConstraintSide, StrictestConstraint } from './constraint-types';
 import { STRICTEST_CONSTRAINTS } from './constraints.generated';
 import { TagLimits } from './tags';
-import { checkString, CheckOptions } from './validation';
+import { checkString, CheckOptions, codePoints } from './validation';
 
 /**
  * Where CloudFormation and the API disagree on a limit (a name, a description, tags), the stricter one holds: a value
@@ -28,7 +28,7 @@ export function strictestConstraint(type: string, property: string): StrictestCo
 export function checkStrictest(scope: IConstruct, prop: string, value: string | undefined, c: StrictestConstraint, options: CheckOptions = {}): void {
   const note = options.note ?? '';
   if (value === undefined || Token.isUnresolved(value)) return;
-  const short = c.minLength !== undefined && [...value].length < c.minLength;
+  const short = c.minLength !== undefined && codePoints(value) < c.minLength;
   const limit = short ? limitNote(c, 'minLength', (x, y) => x > y) : limitNote(c, 'maxLength', (x, y) => x < y);
   checkString(scope, prop, value, { type: c.type, minLength: c.minLength, maxLength: c.maxLength }, { note: limit + note });
   checkString(scope, prop, value, { type: c.type, enum: c.enum }, { note });

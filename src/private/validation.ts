@@ -86,7 +86,7 @@ export interface CheckOptions {
 export function checkString(scope: IConstruct, prop: string, value: string | undefined, c: MemberConstraint, options: CheckOptions = {}): void {
   if (value === undefined || Token.isUnresolved(value)) return;
   const note = options.note ?? '';
-  const len = [...value].length;
+  const len = codePoints(value);
   if (c.minLength !== undefined && len < c.minLength) {
     fail(scope, prop, value, `must be at least ${c.minLength} character${c.minLength === 1 ? '' : 's'} long${range(c)} (got ${len})${note}`);
   }
@@ -99,6 +99,16 @@ export function checkString(scope: IConstruct, prop: string, value: string | und
   if (c.pattern !== undefined && !matches(value, c)) {
     fail(scope, prop, value, `must be ${options.describe ?? `a full match of the pattern /${c.patternSource}/`}${note}`);
   }
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The length of `value` as the models count it, in Unicode code points (an emoji is one): the UTF-16 length unless the
+ * value has a surrogate pair, the common case without building an array of its characters.
+ */
+export function codePoints(value: string): number {
+  return SURROGATE.test(value) ? [...value].length : value.length;
 }
 
 /** Whether a literal value satisfies a constraint's pattern, with the pattern's own semantics. */
