@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { CfnResource, Names, RemovalPolicy, Resource, Stack, TagManager, TagType, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { TrustedTokenIssuer, TrustedTokenIssuerConfiguration } from './library';
 import { INSTANCES } from './overhead.bench';
@@ -73,8 +74,15 @@ function each(build: (stack: Stack, i: number) => void): (stack: Stack) => void 
 
 const stripped = (level: Level) => each((stack, i) => new StrippedIssuer(stack, `Issuer${i}`, i, level));
 
-const VARIANTS: Array<[string, (stack: Stack) => void]> = [
-  ['raw CfnResource', each((stack, i) => new CfnResource(stack, `Issuer${i}`, { type: TYPE, properties: properties(i, `issuer${i}`) }))],
+/** Name, build, and the variant whose time a ratio is over (the raw issuer CfnResource unless named). */
+type Variant = [string, (stack: Stack) => void, string?];
+
+const RAW = 'raw CfnResource';
+const RAW_OIDC = 'raw CfnResource of AWS::IAM::OIDCProvider';
+const oidcUrl = (i: number) => `https://issuer${i}.example.com`;
+
+const VARIANTS: Variant[] = [
+  [RAW, each((stack, i) => new CfnResource(stack, `Issuer${i}`, { type: TYPE, properties: properties(i, `issuer${i}`) }))],
   ['raw CfnResource with a TagManager, as an L1 of the type is taggable', each((stack, i) => new TaggableCfnResource(stack, `Issuer${i}`, properties(i, `issuer${i}`)))],
   ['an L2 around it (Resource + CfnResource)', stripped(Level.SHELL)],
   ['+ removal policy (DeletionPolicy, UpdateReplacePolicy)', stripped(Level.REMOVAL_POLICY)],
@@ -85,6 +93,13 @@ const VARIANTS: Array<[string, (stack: Stack) => void]> = [
     instanceArn: INSTANCE_ARN,
     configuration: TrustedTokenIssuerConfiguration.oidcJwt({ issuerUrl: issuerUrl(i), claimAttributePath: 'email', identityStoreAttributePath: 'emails.value' }),
   }))],
+  // For comparison, in the same rounds: aws-cdk-lib's own L2 over a plain CfnResource of its type.
+  [RAW_OIDC, each((stack, i) => new CfnResource(stack, `P${i}`, {
+    type: 'AWS::IAM::OIDCProvider', properties: { Url: oidcUrl(i), ClientIdList: ['sts.amazonaws.com'] },
+  })), RAW_OIDC],
+  ['for comparison: aws-cdk-lib\'s iam.OidcProviderNative over a raw CfnResource of AWS::IAM::OIDCProvider', each((stack, i) => new iam.OidcProviderNative(stack, `P${i}`, {
+    url: oidcUrl(i), clientIds: ['sts.amazonaws.com'],
+  })), RAW_OIDC],
 ];
 
 /**
@@ -102,8 +117,9 @@ export function runIssuerOverheadBench(): string {
       if (r >= WARMUP) times[k].push(ms);
     }
   }
-  const rows = VARIANTS.map(([name], k) => [name, median(times[k].map((t, i) => t / times[0][i])).toFixed(2)]);
-  return table(['variant', `ratio to the raw CfnResource (median of ${ROUNDS} rounds)`], rows);
+  const index = (name: string) => VARIANTS.findIndex(([n]) => n === name);
+  const rows = VARIANTS.map(([name, , over = RAW], k) => [name, median(times[k].map((t, i) => t / times[index(over)][i])).toFixed(2)]);
+  return table(['variant', `ratio to the raw CfnResource of its type (median of ${ROUNDS} rounds)`], rows);
 }
 
 if (require.main === module) {
