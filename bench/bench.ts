@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runIdentityCenterApplicationBench } from './identity-center-application.bench';
 import { runIssuerOverheadBench } from './issuer-overhead.bench';
-import { INSTANCES, MARGIN, runOverheadBench } from './overhead.bench';
+import { INSTANCES, MARGIN, REPEAT, runOverheadBench } from './overhead.bench';
 import { runTrustedIdentityChecksBench } from './trusted-identity-checks.bench';
 import { runTrustedTokenIssuerBench } from './trusted-token-issuer.bench';
 import { summaryTable } from './util';
@@ -44,7 +44,7 @@ function main() {
     '',
     `## Overhead of each L2 over its raw L1 (${INSTANCES} instances per app)`,
     '',
-    `Each round synthesizes three apps of ${INSTANCES} instances of every variant, in turn (the order reversed every other round); a `
+    `Each round synthesizes ${REPEAT} apps of ${INSTANCES} instances of every variant, in turn (the order reversed every other round); a `
       + 'construct\'s ratio in a round is its time over its raw L1\'s in the same round, and the table shows the median over the rounds. '
       + 'aws-cdk-lib\'s own L2, `iam.OidcProviderNative`, is the reference, measured over the same kind of raw L1 as each construct: '
       + 'over its generated L1 class `iam.CfnOIDCProvider` for `OidcProvider` and `VerifiedAccessTrustProvider`, whose raw L1s are '

@@ -13,7 +13,7 @@ const ROUNDS = 61;
  * happens to land in it, and the sum of a few evens that out before the ratio is taken (the median then drops outlying
  * rounds).
  */
-const REPEAT = 3;
+export const REPEAT = 3;
 const WARMUP = 3;
 /** The target: each construct's ratio to its raw L1 at most aws-cdk-lib's own L2 ratio (OidcProviderNative) plus this. */
 export const MARGIN = 0.10;

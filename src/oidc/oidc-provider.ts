@@ -352,7 +352,6 @@ export class OidcProvider extends OidcProviderBase {
     if (!this.thumbprintsAreToken) this.thumbprints.push(...(props.thumbprints ?? []));
 
     this.oidcProviderIssuer = Token.isUnresolved(props.url) ? resourcePathOf(this, 'url', this.oidcProviderArn, 'oidc-provider') : stripHttps(props.url);
-
   }
 
   /**

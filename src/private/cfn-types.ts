@@ -1,8 +1,8 @@
 /**
  * What the library knows about CloudFormation resource types that are newer than the models in
  * `shared/aws-models` (and than the aws-cdk-lib floor, which has no L1 class for them). Hand-written, not generated:
- * each entry names its sources (in the design doc it links). The property constraints themselves are the API's (the generated table), because the
- * resource's properties mirror the API request shape.
+ * each entry names its sources (in the design doc it links). The property constraints themselves are the API's (the
+ * generated table), because the resource's properties mirror the API request shape.
  */
 
 /** A CloudFormation resource type rendered with `CfnResource`. */
@@ -42,23 +42,11 @@ export const SSO_TRUSTED_TOKEN_ISSUER: CfnTypeInfo = {
  */
 export function createOnlyValues(info: CfnTypeInfo, properties: { [name: string]: any }): { [prop: string]: any } {
   const values: { [prop: string]: any } = {};
-  for (const { segments, prop } of createOnlyPaths(info)) {
-    values[prop] = segments.reduce((v: any, k) => (v === undefined || v === null ? undefined : v[k]), properties);
+  for (const path of info.createOnly) {
+    const segments = path.split('.');
+    const last = segments[segments.length - 1];
+    const value = segments.reduce((v: any, k) => (v === undefined || v === null ? undefined : v[k]), properties);
+    values[last.charAt(0).toLowerCase() + last.slice(1)] = value;
   }
   return values;
-}
-
-/** Each create-only path of a type, split, with its prop name: worked out once per type (every construct asks). */
-const CREATE_ONLY_PATHS = new WeakMap<CfnTypeInfo, Array<{ segments: string[]; prop: string }>>();
-function createOnlyPaths(info: CfnTypeInfo): Array<{ segments: string[]; prop: string }> {
-  let paths = CREATE_ONLY_PATHS.get(info);
-  if (!paths) {
-    paths = info.createOnly.map(path => {
-      const segments = path.split('.');
-      const last = segments[segments.length - 1];
-      return { segments, prop: last.charAt(0).toLowerCase() + last.slice(1) };
-    });
-    CREATE_ONLY_PATHS.set(info, paths);
-  }
-  return paths;
 }

@@ -1,4 +1,4 @@
-import * as crypto from 'crypto';
+import { createHash } from 'crypto';
 import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
@@ -11,13 +11,5 @@ export function expressionHash(scope: IConstruct, values: string[]): string {
   const resolved = values.some(v => Token.isUnresolved(v))
     ? values.map(v => (Token.isUnresolved(v) ? Stack.of(scope).resolve(v) : v))
     : values;
-  return sha256Hex(JSON.stringify(resolved)).slice(0, 8);
-}
-
-/** Node's one-shot `crypto.hash` (20.12+, 21.7+), which skips the Hash object; the same digest as `createHash`. */
-const oneShot: ((algorithm: string, data: string, encoding: 'hex') => string) | undefined = (crypto as any).hash;
-
-/** The SHA-256 of `data`, as hex. */
-export function sha256Hex(data: string): string {
-  return oneShot ? oneShot('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex');
+  return createHash('sha256').update(JSON.stringify(resolved)).digest('hex').slice(0, 8);
 }

@@ -245,7 +245,6 @@ export class VerifiedAccessTrustProvider extends VerifiedAccessTrustProviderBase
     this.trustProviderType = props.provider.trustProviderType;
     this.userTrustProviderType = props.provider.userTrustProviderType;
     this.deviceTrustProviderType = props.provider.deviceTrustProviderType;
-
   }
 
   /**

@@ -1,8 +1,6 @@
-import * as crypto from 'crypto';
-import { createHash } from 'crypto';
 import { App, Fn, Lazy, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { expressionHash, sha256Hex } from '../../src/private/hash';
+import { expressionHash } from '../../src/private/hash';
 
 function scope(): Construct {
   return new Construct(new Stack(new App(), 'Stack'), 'Thing');
@@ -20,23 +18,4 @@ test('hashes a token by its CloudFormation expression: unrelated tokens made bef
   for (let i = 0; i < 5; i++) Lazy.string({ produce: () => 'unrelated' });
   expect(expressionHash(scope(), [Fn.importValue('InstanceArn'), 'OIDC_JWT'])).toBe(first);
   expect(expressionHash(scope(), [Fn.importValue('OtherArn'), 'OIDC_JWT'])).not.toBe(first);
-});
-
-describe('sha256Hex', () => {
-  const data = JSON.stringify(['arn:aws:sso:::instance/ssoins-1234567890abcdef', 'OIDC_JWT']);
-  const expected = createHash('sha256').update(data).digest('hex');
-
-  test('is the SHA-256 digest, with Node\'s one-shot crypto.hash', () => {
-    expect(typeof (crypto as any).hash).toBe('function');
-    expect(sha256Hex(data)).toBe(expected);
-  });
-
-  test('is the same digest on a Node without crypto.hash (before 20.12), through createHash', () => {
-    jest.isolateModules(() => {
-      jest.doMock('crypto', () => ({ ...jest.requireActual('crypto'), hash: undefined }));
-      const { sha256Hex: fallback } = jest.requireActual<typeof import('../../src/private/hash')>('../../src/private/hash');
-      expect(fallback(data)).toBe(expected);
-      jest.dontMock('crypto');
-    });
-  });
 });
