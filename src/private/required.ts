@@ -80,7 +80,7 @@ export function requireEnum(
   if (typeof value === 'string' && (values.includes(value) || (!options.literal && Token.isUnresolved(value)))) return;
   const differ = keys.some(k => members[k] !== k);
   const allowed = `one of ${keys.join(', ')} (${enumName}${differ ? `; the values are ${values.map(v => JSON.stringify(v)).join(', ')}` : ''})`;
-  isAbsent(scope, prop, value, allowed, options);
+  isAbsent(scope, prop, value, allowed, options); // a required value left out: "is required"
   fail(scope, prop, value, `must be ${allowed}${options.literal && Token.isUnresolved(value) ? ', not a token: the library decides on it at synth time' : ''}`);
 }
 
